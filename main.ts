@@ -1,0 +1,23 @@
+/*
+ * The cdktf app: config (environments/) → validated model → stacks. `cdktf synth`, `cdktf deploy`
+ * and `npm run plan` all come through here, so every tool sees the same stacks.
+ * LZ_CONFIG_DIR picks another config folder; LZ_OFFLINE=1 forces an offline (plan-only) synth.
+ */
+import { loadLandingZone } from './model/load';
+import { ConfigValidationError } from './model/problems';
+import { decideMode, synthSettingsFromEnv } from './pipeline/mode';
+import { buildApp } from './stacks/app';
+
+function main(): void {
+  const decision = decideMode();
+  if (decision.mode === 'offline') console.error(`aws-landing-zone: offline synth (${decision.reason}); plan-only, cannot be deployed`);
+  try {
+    buildApp(loadLandingZone(), synthSettingsFromEnv(process.env, decision)).synth();
+  } catch (error) {
+    if (!(error instanceof ConfigValidationError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+main();

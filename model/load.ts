@@ -1,0 +1,99 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ParsedConfig, ParsedEnvironment, ParsedOrg } from './parsed-config';
+import { ConfigValidationError, type ConfigProblem } from './problems';
+import { resolveLandingZone } from './resolve';
+import { EnvironmentConfigSchema, OrgConfigSchema } from './schema';
+import { checkAgainstSchema } from './schema-issues';
+import type { LandingZone } from './types';
+import { validateAccounts } from './validate/accounts';
+import { validateNetwork } from './validate/network';
+import { parseYamlSource } from './yaml-source';
+
+/** A config file's display name (e.g. `environments/prod.yaml`) and its text. */
+export interface ConfigText {
+  readonly file: string;
+  readonly text: string;
+}
+
+export const DEFAULT_CONFIG_DIR = 'environments';
+const CONFIG_FILE = /\.(ya?ml|json)$/;
+const ORG_FILE = /^org\.(ya?ml|json)$/;
+const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,15}$/;
+
+/** The config directory: `LZ_CONFIG_DIR`, or `environments/`. */
+export function configDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LZ_CONFIG_DIR || DEFAULT_CONFIG_DIR;
+}
+
+/** Loads, validates and resolves the landing zone; throws ConfigValidationError listing every problem. */
+export function loadLandingZone(configDir: string = configDirFromEnv()): LandingZone {
+  return landingZoneFromTexts(readConfigDir(configDir));
+}
+
+export function readConfigDir(configDir: string): ConfigText[] {
+  if (!fs.existsSync(configDir) || !fs.statSync(configDir).isDirectory()) {
+    throw new ConfigValidationError([
+      { file: displayPath(configDir), path: '', message: 'is not a directory', fix: 'point LZ_CONFIG_DIR at the folder holding org.yaml and one file per environment' },
+    ]);
+  }
+  return fs
+    .readdirSync(configDir)
+    .filter((name) => CONFIG_FILE.test(name))
+    .sort()
+    .map((name) => ({ file: displayPath(path.join(configDir, name)), text: fs.readFileSync(path.join(configDir, name), 'utf8') }));
+}
+
+export function landingZoneFromTexts(texts: readonly ConfigText[]): LandingZone {
+  const { parsed, problems } = parseConfig(texts);
+  problems.push(...validateAccounts(parsed), ...validateNetwork(parsed));
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return resolveLandingZone(parsed.org!, parsed.environments);
+}
+
+function parseConfig(texts: readonly ConfigText[]): { parsed: ParsedConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  let org: ParsedOrg | undefined;
+  const environments: ParsedEnvironment[] = [];
+  const orgTexts = texts.filter((text) => ORG_FILE.test(path.basename(text.file)));
+  const directory = texts.length > 0 ? path.dirname(texts[0].file) : DEFAULT_CONFIG_DIR;
+  if (orgTexts.length !== 1) {
+    problems.push({
+      file: orgTexts[1]?.file ?? `${directory}/org.yaml`,
+      path: '',
+      message: orgTexts.length === 0 ? 'is missing' : 'is a second organization file',
+      fix: orgTexts.length === 0 ? 'create org.yaml with the organization-wide settings' : 'keep exactly one org.yaml (or org.json)',
+    });
+  }
+  const environmentTexts = texts.filter((text) => !ORG_FILE.test(path.basename(text.file)));
+  if (environmentTexts.length === 0) {
+    problems.push({ file: directory, path: '', message: 'holds no environment file', fix: 'add one file per environment, e.g. dev.yaml' });
+  }
+  for (const text of texts) {
+    const source = parseYamlSource(text.file, text.text);
+    if (Array.isArray(source)) {
+      problems.push(...source);
+      continue;
+    }
+    if (ORG_FILE.test(path.basename(text.file))) {
+      const result = checkAgainstSchema(source, OrgConfigSchema);
+      if ('problems' in result) problems.push(...result.problems);
+      else if (!org) org = { source, config: result.value };
+      continue;
+    }
+    const name = path.basename(text.file).replace(CONFIG_FILE, '');
+    if (!ENVIRONMENT_NAME.test(name)) {
+      problems.push({ file: text.file, path: '', message: `names an environment "${name}" that cannot be used in stack names`, fix: 'rename the file to 1–16 lowercase letters, digits and hyphens, e.g. prod.yaml' });
+      continue;
+    }
+    const result = checkAgainstSchema(source, EnvironmentConfigSchema);
+    if ('problems' in result) problems.push(...result.problems);
+    else environments.push({ name, source, config: result.value });
+  }
+  return { parsed: { org, environments }, problems };
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return relative.startsWith('..') ? path.resolve(file) : relative.split(path.sep).join('/');
+}

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { Ipv4Cidr } from './cidr';
+
+/*
+ * The one schema of the config: source of the TypeScript types, of runtime validation and of the
+ * JSON Schema in schema/ (npm run schema). Messages carry their fix after " — ".
+ */
+
+export const TIERS = ['public', 'app', 'data'] as const;
+export type TierName = (typeof TIERS)[number];
+
+const AccountName = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]{1,30}$/,
+    'is not a valid account name — use 2–31 lowercase letters, digits and hyphens, starting with a letter (it becomes part of stack names)',
+  );
+
+const OuName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/, 'is not a valid OU name — use up to 64 letters, digits, spaces, dots, underscores or hyphens');
+
+const SegmentName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,30}$/, 'is not a valid segment name — use lowercase letters, digits and hyphens, e.g. prod');
+
+const AccountId = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? undefined
+        : 'must be a quoted string of 12 digits — write it as id: "012345678901" (unquoted, YAML reads a number and drops leading zeros)',
+  })
+  .regex(/^\d{12}$/, 'must be exactly 12 digits — copy the account id from AWS Organizations');
+
+const Region = z
+  .string()
+  .regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'is not an AWS region name — use a name such as eu-west-1');
+
+const Email = z.email('is not a valid email address — use the account root user\'s address, e.g. aws+payments@example.com');
+
+const Ipv4CidrText = z.string().superRefine((text, ctx) => {
+  const parsed = Ipv4Cidr.parse(text);
+  if ('error' in parsed) ctx.addIssue({ code: 'custom', message: `${parsed.error} — fix the address or prefix length` });
+});
+
+const VpcCidrText = Ipv4CidrText.superRefine((text, ctx) => {
+  const parsed = Ipv4Cidr.parse(text);
+  if (!('error' in parsed) && (parsed.prefixLength < 16 || parsed.prefixLength > 28)) {
+    ctx.addIssue({ code: 'custom', message: `${text} is a /${parsed.prefixLength} — AWS allows VPC blocks from /16 to /28` });
+  }
+});
+
+const AvailabilityZones = z
+  .array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, 'is not an availability zone name — use names such as eu-west-1a'))
+  .min(1, 'lists no availability zones — give between 1 and 6')
+  .max(6, 'lists more than 6 availability zones — give between 1 and 6');
+
+const SubnetPrefixLength = z
+  .int('must be a whole prefix length such as 24 — give the size of each subnet as /N')
+  .min(16, 'is larger than a VPC can be — use a prefix length from 16 to 28')
+  .max(28, 'is smaller than AWS allows — use a prefix length from 16 to 28');
+
+export const DEFAULT_SUBNET_PREFIX_LENGTHS = { public: 24, app: 20, data: 24 } as const;
+
+const Subnets = z
+  .strictObject({
+    /** Prefix length of each public subnet (one per AZ); omit for no public tier. */
+    public: SubnetPrefixLength.optional(),
+    /** Prefix length of each app subnet (one per AZ); the Transit Gateway attaches here. */
+    app: SubnetPrefixLength,
+    /** Prefix length of each data subnet (one per AZ); omit for no data tier. */
+    data: SubnetPrefixLength.optional(),
+  })
+  .describe('Prefix length of each subnet per tier, one subnet per tier and AZ.');
+
+const Vpc = z.strictObject({
+  /** The VPC's IPv4 block; must lie inside its environment's `cidr`. */
+  cidr: VpcCidrText,
+  /** Defaults to the environment's availability zones. */
+  availabilityZones: AvailabilityZones.optional(),
+  subnets: Subnets.default(DEFAULT_SUBNET_PREFIX_LENGTHS),
+});
+
+const Tags = z.record(z.string(), z.string());
+
+const CoreAccount = z.strictObject({
+  email: Email,
+  /** Known once the account exists; without it, stacks read the id from the org stack's outputs. */
+  id: AccountId.optional(),
+  /** Name of the organizational unit the account belongs to. */
+  ou: OuName,
+  tags: Tags.default({}),
+});
+
+const WorkloadAccount = CoreAccount.extend({
+  /** TGW segment the account's VPC joins; defaults to the environment's segment. */
+  segment: SegmentName.optional(),
+  /** The account's spoke VPC; an account without one gets no spoke stack. */
+  vpc: Vpc.optional(),
+});
+
+const HubVpc = Vpc.extend({
+  /** TGW segment this hub VPC joins, e.g. shared (shared services). */
+  segment: SegmentName,
+});
+
+const LocalBackend = z.strictObject({ type: z.literal('local') });
+const S3Backend = z.strictObject({
+  type: z.literal('s3'),
+  bucket: z.string().min(3),
+  region: Region,
+  /** Prepended to `<env>/<stack>.tfstate`. */
+  keyPrefix: z.string().default(''),
+  kmsKeyId: z.string().optional(),
+  /** S3-native state locking (Terraform >= 1.10). */
+  useLockfile: z.boolean().default(true),
+  dynamodbTable: z.string().optional(),
+  /** Role to assume for state access; defaults to the credentials running Terraform. */
+  roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'is not an IAM role ARN — use arn:aws:iam::<account-id>:role/<name>').optional(),
+});
+
+export const OrgConfigSchema = z
+  .strictObject({
+    organization: z.strictObject({
+      name: z.string().min(1),
+      /** The organization's root id (r-xxxx): the parent of top-level OUs. */
+      rootId: z.string().regex(/^r-[0-9a-z]{4,32}$/, 'is not an organization root id — copy it from AWS Organizations, e.g. r-ab12'),
+      managementAccountId: AccountId,
+      homeRegion: Region,
+      allowedRegions: z.array(Region).min(1, 'is empty — list at least the home region'),
+      /** Role every stack assumes in its target account. */
+      deployRoleName: z.string().min(1).default('OrganizationAccountAccessRole'),
+      /** Role AWS Organizations creates in each vended account. */
+      vendedAccountRoleName: z.string().min(1).default('OrganizationAccountAccessRole'),
+      networkAccount: AccountName.default('network'),
+      logArchiveAccount: AccountName.default('log-archive'),
+      securityAccount: AccountName.default('security'),
+      tags: Tags.default({}),
+    }),
+    /** OUs by name; `parent` names another OU, absent means under the root. */
+    organizationalUnits: z.record(OuName, z.strictObject({ parent: OuName.optional() })),
+    guardrails: z
+      .strictObject({
+        /** OUs the guardrail SCPs attach to; default: every top-level OU. */
+        attachTo: z.array(OuName).optional(),
+        denyLeavingOrganization: z.boolean().default(true),
+        protectSecurityServices: z.boolean().default(true),
+        restrictRegions: z.boolean().default(true),
+      })
+      .default({ denyLeavingOrganization: true, protectSecurityServices: true, restrictRegions: true }),
+    /** Organization-wide accounts (network, log archive, security), by name. */
+    accounts: z.record(AccountName, CoreAccount),
+    stateBackend: z.discriminatedUnion('type', [LocalBackend, S3Backend]).default({ type: 'local' }),
+  })
+  .describe('Organization-wide landing-zone settings (environments/org.yaml).');
+
+export const EnvironmentConfigSchema = z
+  .strictObject({
+    region: Region,
+    availabilityZones: AvailabilityZones,
+    /** The environment's IPv4 address range; every VPC of the environment lies inside it. */
+    cidr: Ipv4CidrText,
+    /** Default TGW segment of the environment's workload accounts. */
+    segment: SegmentName.default('nonprod'),
+    networkHub: z
+      .strictObject({
+        /** Account that owns the hub; defaults to organization.networkAccount. */
+        account: AccountName.optional(),
+        /** TGW route tables to create; defaults to the environment's segment plus shared. */
+        segments: z.array(SegmentName).min(1).optional(),
+        transitGateway: z
+          .strictObject({
+            amazonSideAsn: z
+              .int()
+              .refine((asn) => (asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294), {
+                message: 'is not a private ASN — use 64512–65534 or 4200000000–4294967294',
+              })
+              .default(64512),
+          })
+          .default({ amazonSideAsn: 64512 }),
+        /** Hub VPCs (shared services and the like) by name. */
+        vpcs: z.record(AccountName, HubVpc).default({}),
+      })
+      .default({ transitGateway: { amazonSideAsn: 64512 }, vpcs: {} }),
+    /** Workload accounts of this environment, by name. */
+    accounts: z.record(AccountName, WorkloadAccount),
+  })
+  .describe('One landing-zone environment (environments/<name>.yaml).');
+
+export type OrgConfig = z.infer<typeof OrgConfigSchema>;
+export type EnvironmentConfig = z.infer<typeof EnvironmentConfigSchema>;
+export type WorkloadAccountConfig = z.infer<typeof WorkloadAccount>;
+export type VpcConfig = z.infer<typeof Vpc>;
+export type StateBackendConfig = OrgConfig['stateBackend'];
