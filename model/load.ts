@@ -47,7 +47,7 @@ export function readConfigDir(configDir: string): ConfigText[] {
 export function landingZoneFromTexts(texts: readonly ConfigText[]): LandingZone {
   const { parsed, problems } = parseConfig(texts);
   problems.push(...validateAccounts(parsed), ...validateNetwork(parsed));
-  if (problems.length > 0) throw new ConfigValidationError(problems);
+  if (problems.length > 0) throw new ConfigValidationError(sortByLocation(problems));
   return resolveLandingZone(parsed.org!, parsed.environments);
 }
 
@@ -91,6 +91,10 @@ function parseConfig(texts: readonly ConfigText[]): { parsed: ParsedConfig; prob
     else environments.push({ name, source, config: result.value });
   }
   return { parsed: { org, environments }, problems };
+}
+
+function sortByLocation(problems: ConfigProblem[]): ConfigProblem[] {
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 function displayPath(file: string): string {

@@ -9,6 +9,8 @@ type JsonSchema = {
   items?: JsonSchema;
   oneOf?: JsonSchema[];
   anyOf?: JsonSchema[];
+  const?: unknown;
+  enum?: unknown[];
 };
 
 /**
@@ -42,11 +44,12 @@ function describeIssue(source: SourceFile, jsonSchema: JsonSchema, issue: z.core
   if (issue.code === 'invalid_type' && valueAt(source.data, path) === undefined) {
     return [problemAt(source, path, 'is required', `add ${String(path[path.length - 1])}: (${issue.expected})`)];
   }
-  if (issue.code === 'invalid_type') {
+  if (issue.code === 'invalid_type' && !issue.message.includes(' — ')) {
     return [problemAt(source, path, `must be ${article(issue.expected)} ${issue.expected}`, 'see schema/ for what this key takes')];
   }
   if (issue.code === 'invalid_union' || issue.code === 'invalid_value') {
-    const options = 'values' in issue ? issue.values.map((value) => JSON.stringify(value)).join(', ') : '';
+    const values = 'values' in issue ? issue.values : constantsAt(jsonSchema, path);
+    const options = values.map((value) => JSON.stringify(value)).join(', ');
     return [problemAt(source, path, 'has a value that is not allowed here', options ? `use one of ${options}` : 'see schema/ for the allowed values')];
   }
   return [fromMessage(source, path, issue.message)];
@@ -59,6 +62,17 @@ function fromMessage(source: SourceFile, path: (string | number)[], message: str
 }
 
 function allowedKeysAt(schema: JsonSchema, path: (string | number)[]): string[] {
+  const keys = nodesAt(schema, path).flatMap((node) => Object.keys(node.properties ?? {}));
+  return [...new Set(keys)];
+}
+
+/** The fixed values (const or enum) the schema allows at `path`, e.g. a discriminator's options. */
+function constantsAt(schema: JsonSchema, path: (string | number)[]): unknown[] {
+  const values = nodesAt(schema, path).flatMap((node) => (node.const !== undefined ? [node.const] : (node.enum ?? [])));
+  return [...new Set(values)];
+}
+
+function nodesAt(schema: JsonSchema, path: (string | number)[]): JsonSchema[] {
   let nodes: JsonSchema[] = [schema];
   for (const segment of path) {
     nodes = nodes.flatMap(alternatives).flatMap((node) => {
@@ -67,8 +81,7 @@ function allowedKeysAt(schema: JsonSchema, path: (string | number)[]): string[] 
       return typeof node.additionalProperties === 'object' ? [node.additionalProperties] : [];
     });
   }
-  const keys = nodes.flatMap(alternatives).flatMap((node) => Object.keys(node.properties ?? {}));
-  return [...new Set(keys)];
+  return nodes.flatMap(alternatives);
 }
 
 function alternatives(node: JsonSchema): JsonSchema[] {

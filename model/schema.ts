@@ -65,20 +65,15 @@ export const DEFAULT_SUBNET_PREFIX_LENGTHS = { public: 24, app: 20, data: 24 } a
 
 const Subnets = z
   .strictObject({
-    /** Prefix length of each public subnet (one per AZ); omit for no public tier. */
-    public: SubnetPrefixLength.optional(),
-    /** Prefix length of each app subnet (one per AZ); the Transit Gateway attaches here. */
-    app: SubnetPrefixLength,
-    /** Prefix length of each data subnet (one per AZ); omit for no data tier. */
-    data: SubnetPrefixLength.optional(),
+    public: SubnetPrefixLength.optional().describe('Prefix length of each public subnet (one per AZ); omit for no public tier.'),
+    app: SubnetPrefixLength.describe('Prefix length of each app subnet (one per AZ); the Transit Gateway attaches here.'),
+    data: SubnetPrefixLength.optional().describe('Prefix length of each data subnet (one per AZ); omit for no data tier.'),
   })
   .describe('Prefix length of each subnet per tier, one subnet per tier and AZ.');
 
 const Vpc = z.strictObject({
-  /** The VPC's IPv4 block; must lie inside its environment's `cidr`. */
-  cidr: VpcCidrText,
-  /** Defaults to the environment's availability zones. */
-  availabilityZones: AvailabilityZones.optional(),
+  cidr: VpcCidrText.describe("The VPC's IPv4 block; must lie inside its environment's `cidr`."),
+  availabilityZones: AvailabilityZones.optional().describe("Defaults to the environment's availability zones."),
   subnets: Subnets.default(DEFAULT_SUBNET_PREFIX_LENGTHS),
 });
 
@@ -86,23 +81,18 @@ const Tags = z.record(z.string(), z.string());
 
 const CoreAccount = z.strictObject({
   email: Email,
-  /** Known once the account exists; without it, stacks read the id from the org stack's outputs. */
-  id: AccountId.optional(),
-  /** Name of the organizational unit the account belongs to. */
-  ou: OuName,
+  id: AccountId.optional().describe("Known once the account exists; without it, stacks read the id from the org stack's outputs."),
+  ou: OuName.describe('Name of the organizational unit the account belongs to.'),
   tags: Tags.default({}),
 });
 
 const WorkloadAccount = CoreAccount.extend({
-  /** TGW segment the account's VPC joins; defaults to the environment's segment. */
-  segment: SegmentName.optional(),
-  /** The account's spoke VPC; an account without one gets no spoke stack. */
-  vpc: Vpc.optional(),
+  segment: SegmentName.optional().describe("TGW segment the account's VPC joins; defaults to the environment's segment."),
+  vpc: Vpc.optional().describe("The account's spoke VPC; an account without one gets no spoke stack."),
 });
 
 const HubVpc = Vpc.extend({
-  /** TGW segment this hub VPC joins, e.g. shared (shared services). */
-  segment: SegmentName,
+  segment: SegmentName.describe('TGW segment this hub VPC joins, e.g. shared (shared services).'),
 });
 
 const LocalBackend = z.strictObject({ type: z.literal('local') });
@@ -110,47 +100,38 @@ const S3Backend = z.strictObject({
   type: z.literal('s3'),
   bucket: z.string().min(3),
   region: Region,
-  /** Prepended to `<env>/<stack>.tfstate`. */
-  keyPrefix: z.string().default(''),
+  keyPrefix: z.string().default('').describe('Prepended to `<env>/<stack>.tfstate`.'),
   kmsKeyId: z.string().optional(),
-  /** S3-native state locking (Terraform >= 1.10). */
-  useLockfile: z.boolean().default(true),
+  useLockfile: z.boolean().default(true).describe('S3-native state locking (Terraform >= 1.10).'),
   dynamodbTable: z.string().optional(),
-  /** Role to assume for state access; defaults to the credentials running Terraform. */
-  roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'is not an IAM role ARN — use arn:aws:iam::<account-id>:role/<name>').optional(),
+  roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'is not an IAM role ARN — use arn:aws:iam::<account-id>:role/<name>').optional().describe('Role to assume for state access; defaults to the credentials running Terraform.'),
 });
 
 export const OrgConfigSchema = z
   .strictObject({
     organization: z.strictObject({
       name: z.string().min(1),
-      /** The organization's root id (r-xxxx): the parent of top-level OUs. */
-      rootId: z.string().regex(/^r-[0-9a-z]{4,32}$/, 'is not an organization root id — copy it from AWS Organizations, e.g. r-ab12'),
+      rootId: z.string().regex(/^r-[0-9a-z]{4,32}$/, 'is not an organization root id — copy it from AWS Organizations, e.g. r-ab12').describe("The organization's root id (r-xxxx): the parent of top-level OUs."),
       managementAccountId: AccountId,
       homeRegion: Region,
       allowedRegions: z.array(Region).min(1, 'is empty — list at least the home region'),
-      /** Role every stack assumes in its target account. */
-      deployRoleName: z.string().min(1).default('OrganizationAccountAccessRole'),
-      /** Role AWS Organizations creates in each vended account. */
-      vendedAccountRoleName: z.string().min(1).default('OrganizationAccountAccessRole'),
+      deployRoleName: z.string().min(1).default('OrganizationAccountAccessRole').describe('Role every stack assumes in its target account.'),
+      vendedAccountRoleName: z.string().min(1).default('OrganizationAccountAccessRole').describe('Role AWS Organizations creates in each vended account.'),
       networkAccount: AccountName.default('network'),
       logArchiveAccount: AccountName.default('log-archive'),
       securityAccount: AccountName.default('security'),
       tags: Tags.default({}),
     }),
-    /** OUs by name; `parent` names another OU, absent means under the root. */
-    organizationalUnits: z.record(OuName, z.strictObject({ parent: OuName.optional() })),
+    organizationalUnits: z.record(OuName, z.strictObject({ parent: OuName.optional() })).describe('OUs by name; `parent` names another OU, absent means under the root.'),
     guardrails: z
       .strictObject({
-        /** OUs the guardrail SCPs attach to; default: every top-level OU. */
-        attachTo: z.array(OuName).optional(),
+        attachTo: z.array(OuName).optional().describe('OUs the guardrail SCPs attach to; default: every top-level OU.'),
         denyLeavingOrganization: z.boolean().default(true),
         protectSecurityServices: z.boolean().default(true),
         restrictRegions: z.boolean().default(true),
       })
       .default({ denyLeavingOrganization: true, protectSecurityServices: true, restrictRegions: true }),
-    /** Organization-wide accounts (network, log archive, security), by name. */
-    accounts: z.record(AccountName, CoreAccount),
+    accounts: z.record(AccountName, CoreAccount).describe('Organization-wide accounts (network, log archive, security), by name.'),
     stateBackend: z.discriminatedUnion('type', [LocalBackend, S3Backend]).default({ type: 'local' }),
   })
   .describe('Organization-wide landing-zone settings (environments/org.yaml).');
@@ -159,16 +140,12 @@ export const EnvironmentConfigSchema = z
   .strictObject({
     region: Region,
     availabilityZones: AvailabilityZones,
-    /** The environment's IPv4 address range; every VPC of the environment lies inside it. */
-    cidr: Ipv4CidrText,
-    /** Default TGW segment of the environment's workload accounts. */
-    segment: SegmentName.default('nonprod'),
+    cidr: Ipv4CidrText.describe("The environment's IPv4 address range; every VPC of the environment lies inside it."),
+    segment: SegmentName.default('nonprod').describe("Default TGW segment of the environment's workload accounts."),
     networkHub: z
       .strictObject({
-        /** Account that owns the hub; defaults to organization.networkAccount. */
-        account: AccountName.optional(),
-        /** TGW route tables to create; defaults to the environment's segment plus shared. */
-        segments: z.array(SegmentName).min(1).optional(),
+        account: AccountName.optional().describe('Account that owns the hub; defaults to organization.networkAccount.'),
+        segments: z.array(SegmentName).min(1).optional().describe("TGW route tables to create; defaults to the environment's segment plus shared."),
         transitGateway: z
           .strictObject({
             amazonSideAsn: z
@@ -179,12 +156,10 @@ export const EnvironmentConfigSchema = z
               .default(64512),
           })
           .default({ amazonSideAsn: 64512 }),
-        /** Hub VPCs (shared services and the like) by name. */
-        vpcs: z.record(AccountName, HubVpc).default({}),
+        vpcs: z.record(AccountName, HubVpc).default({}).describe('Hub VPCs (shared services and the like) by name.'),
       })
       .default({ transitGateway: { amazonSideAsn: 64512 }, vpcs: {} }),
-    /** Workload accounts of this environment, by name. */
-    accounts: z.record(AccountName, WorkloadAccount),
+    accounts: z.record(AccountName, WorkloadAccount).describe('Workload accounts of this environment, by name.'),
   })
   .describe('One landing-zone environment (environments/<name>.yaml).');
 

@@ -16,14 +16,14 @@ export function parseYamlSource(file: string, text: string): SourceFile | Config
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (document.errors.length > 0) {
     return document.errors.map((error) => {
-      const position = error.linePos?.[0];
+      const position = lineCounter.linePos(error.pos[0]);
       return {
         file,
         path: '',
         message: `cannot be parsed: ${firstLine(error.message)}`,
         fix: 'fix the YAML syntax at this line and column',
-        line: position?.line,
-        column: position?.col,
+        line: position.line,
+        column: position.col,
       };
     });
   }

@@ -64,14 +64,14 @@ function checkRegions(parsed: ParsedConfig): ConfigProblem[] {
   return problems;
 }
 
-function checkZones(source: SourceFile, path: readonly string[], zones: readonly string[], region: string): ConfigProblem[] {
+function checkZones(source: SourceFile, path: readonly (string | number)[], zones: readonly string[], region: string): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   zones.forEach((zone, index) => {
     if (!zoneBelongsToRegion(zone, region)) {
       const known = knownZones(region);
-      problems.push(problemAt(source, [...path, String(index)], `${zone} is not an availability zone of ${region}`, known ? chooseFrom(known, zone, 'zone') : `use ${region} followed by a zone letter, e.g. ${region}a`));
+      problems.push(problemAt(source, [...path, index], `${zone} is not an availability zone of ${region}`, known ? chooseFrom(known, zone, 'zone') : `use ${region} followed by a zone letter, e.g. ${region}a`));
     } else if (zones.indexOf(zone) !== index) {
-      problems.push(problemAt(source, [...path, String(index)], `lists ${zone} twice`, 'list each availability zone once'));
+      problems.push(problemAt(source, [...path, index], `lists ${zone} twice`, 'list each availability zone once'));
     }
   });
   return problems;
@@ -81,10 +81,10 @@ function checkSegments(environment: ParsedEnvironment): ConfigProblem[] {
   const { config, source } = environment;
   const segments = hubSegments(config);
   const problems: ConfigProblem[] = [];
-  const unknown = (path: readonly string[], segment: string) =>
+  const unknown = (path: readonly (string | number)[], segment: string) =>
     problemAt(source, path, `"${segment}" is not a segment of this environment's network hub`, `${chooseFrom(segments, segment, 'segment')}, or add it to networkHub.segments`);
   segments.forEach((segment, index) => {
-    if (segments.indexOf(segment) !== index) problems.push(problemAt(source, ['networkHub', 'segments', String(index)], `lists ${segment} twice`, 'list each segment once'));
+    if (segments.indexOf(segment) !== index) problems.push(problemAt(source, ['networkHub', 'segments', index], `lists ${segment} twice`, 'list each segment once'));
   });
   for (const [name, account] of Object.entries(config.accounts)) {
     if (!account.vpc) continue;

@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+
+export interface TerraformRun {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly seconds: number;
+}
+
+export class TerraformError extends Error {
+  constructor(
+    readonly command: string,
+    readonly cwd: string,
+    readonly output: string,
+  ) {
+    super(`terraform ${command} failed in ${cwd}:\n${output.trim()}`);
+    this.name = 'TerraformError';
+  }
+}
+
+/** Runs `terraform <args>` in `cwd`; resolves with its output, rejects with it on a non-zero exit. */
+export function terraform(args: readonly string[], cwd: string, env: Record<string, string>): Promise<TerraformRun> {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const child = spawn('terraform', [...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => reject(new TerraformError(args[0], cwd, `could not start terraform: ${error.message}`)));
+    child.on('close', (code) => {
+      const run = {
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      };
+      if (code === 0) resolve(run);
+      else reject(new TerraformError(args[0], cwd, `${run.stderr}\n${run.stdout}`));
+    });
+  });
+}
