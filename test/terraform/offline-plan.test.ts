@@ -1,0 +1,73 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ConfigValidationError } from '../../model/problems';
+import { runPlanPipeline, type PlanPipelineResult } from '../../pipeline/run-plan';
+import { terraform } from '../../pipeline/terraform';
+import { writeTerraformCliConfig } from '../../pipeline/terraform-cli-config';
+import { edit, SAMPLE_DIR, sampleTexts } from '../support/config';
+
+/*
+ * The real thing: every stack of the sample organization through `terraform init`, `validate` and
+ * an offline `plan` with hashicorp/aws 5.100.0, exactly as `npm run plan` runs them.
+ */
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-offline-plan-'));
+const settings = { mode: 'offline' as const, outdir, stateDir: path.join(outdir, 'live-state') };
+let result: PlanPipelineResult;
+const log: string[] = [];
+
+beforeAll(async () => {
+  result = await runPlanPipeline({ configDir: SAMPLE_DIR, settings, log: (line) => log.push(line) });
+}, 900_000);
+
+describe('offline Terraform pipeline on the sample organization', () => {
+  it('validates and plans every stack', () => {
+    const failures = result.outcomes.filter((outcome) => !outcome.ok).map((outcome) => `${outcome.stack} (${outcome.error!.step}): ${outcome.error!.message}`);
+    expect(failures).toEqual([]);
+    expect(result.outcomes).toHaveLength(11);
+  });
+
+  it('plans to create exactly the synthesized resources, and to change or destroy nothing', () => {
+    for (const outcome of result.outcomes) {
+      const stack = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', outcome.stack, 'cdk.tf.json'), 'utf8'));
+      const resourceCount = Object.values<Record<string, unknown>>(stack.resource).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
+      expect({ stack: outcome.stack, counts: outcome.counts }).toEqual({ stack: outcome.stack, counts: { add: resourceCount, change: 0, destroy: 0, replace: 0 } });
+    }
+  });
+
+  it('saves each plan and its JSON next to the stack', () => {
+    for (const outcome of result.outcomes) {
+      expect(outcome.planFile).toBe(path.join(outdir, 'stacks', outcome.stack, 'plan.tfplan'));
+      expect(JSON.parse(fs.readFileSync(outcome.planJsonFile!, 'utf8')).format_version).toMatch(/^1\./);
+    }
+  });
+
+  it('resolves remote-state placeholders in the spokes (the hub was never applied)', () => {
+    const plan = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'prod-spoke-orders-prod', 'plan.json'), 'utf8'));
+    const attachment = plan.resource_changes.find((change: { type: string }) => change.type === 'aws_ec2_transit_gateway_vpc_attachment');
+    expect(attachment.change.after.transit_gateway_id).toBe('tgw-00000000000000000');
+  });
+
+  it('reports progress for every step of every stack', () => {
+    expect(log.filter((line) => line.startsWith('[init '))).toHaveLength(11);
+    expect(log.filter((line) => line.startsWith('[plan '))).toHaveLength(11);
+  });
+
+  it('can never apply an offline plan: the provider refuses before touching anything', async () => {
+    const cli = writeTerraformCliConfig(path.join(outdir, '.terraform-cli'));
+    const dir = path.join(outdir, 'stacks', 'dev-spoke-orders-dev');
+    await expect(terraform(['apply', '-input=false', '-no-color', 'plan.tfplan'], dir, cli.env)).rejects.toThrow(/invalid AWS Region: offline-synth-cannot-be-deployed/);
+    const state = JSON.parse(fs.readFileSync(path.join(outdir, 'offline-state', 'dev', 'dev-spoke-orders-dev.tfstate'), 'utf8'));
+    expect(state.resources.filter((resource: { mode: string }) => resource.mode === 'managed')).toEqual([]);
+  });
+
+  it('synthesizes nothing from bad config', async () => {
+    const badDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-bad-config-'));
+    for (const text of edit(sampleTexts(), 'environments/dev.yaml', (doc) => doc.setIn(['accounts', 'orders-dev', 'vpc', 'cidr'], '10.17.0.0/16'))) {
+      fs.writeFileSync(path.join(badDir, path.basename(text.file)), text.text);
+    }
+    const badOut = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-bad-out-'));
+    await expect(runPlanPipeline({ configDir: badDir, settings: { ...settings, outdir: badOut }, log: () => undefined })).rejects.toThrow(ConfigValidationError);
+    expect(fs.readdirSync(badOut)).toEqual([]);
+  });
+});
