@@ -19,5 +19,10 @@ export function vpcZones(vpc: VpcConfig, environment: EnvironmentConfig): string
 }
 
 export function guardrailTargets(org: OrgConfig): string[] {
-  return org.guardrails.attachTo ?? Object.entries(org.organizationalUnits).filter(([, ou]) => !ou.parent).map(([name]) => name);
+  return (
+    org.guardrails.attachTo ??
+    Object.entries(org.organizationalUnits)
+      .filter(([, ou]) => !ou.parent)
+      .map(([name]) => name)
+  );
 }

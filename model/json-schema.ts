@@ -5,6 +5,9 @@ import { EnvironmentConfigSchema, OrgConfigSchema } from './schema';
 export function configJsonSchemas(): Record<string, object> {
   return {
     'org.schema.json': { title: 'Landing-zone organization (org.yaml)', ...z.toJSONSchema(OrgConfigSchema, { io: 'input' }) },
-    'environment.schema.json': { title: 'Landing-zone environment (<env>.yaml)', ...z.toJSONSchema(EnvironmentConfigSchema, { io: 'input' }) },
+    'environment.schema.json': {
+      title: 'Landing-zone environment (<env>.yaml)',
+      ...z.toJSONSchema(EnvironmentConfigSchema, { io: 'input' }),
+    },
   };
 }

@@ -34,7 +34,12 @@ export function loadLandingZone(configDir: string = configDirFromEnv()): Landing
 export function readConfigDir(configDir: string): ConfigText[] {
   if (!fs.existsSync(configDir) || !fs.statSync(configDir).isDirectory()) {
     throw new ConfigValidationError([
-      { file: displayPath(configDir), path: '', message: 'is not a directory', fix: 'point LZ_CONFIG_DIR at the folder holding org.yaml and one file per environment' },
+      {
+        file: displayPath(configDir),
+        path: '',
+        message: 'is not a directory',
+        fix: 'point LZ_CONFIG_DIR at the folder holding org.yaml and one file per environment',
+      },
     ]);
   }
   return fs
@@ -83,7 +88,12 @@ function parseConfig(texts: readonly ConfigText[]): { parsed: ParsedConfig; prob
     }
     const name = path.basename(text.file).replace(CONFIG_FILE, '');
     if (!ENVIRONMENT_NAME.test(name)) {
-      problems.push({ file: text.file, path: '', message: `names an environment "${name}" that cannot be used in stack names`, fix: 'rename the file to 1–16 lowercase letters, digits and hyphens, e.g. prod.yaml' });
+      problems.push({
+        file: text.file,
+        path: '',
+        message: `names an environment "${name}" that cannot be used in stack names`,
+        fix: 'rename the file to 1–16 lowercase letters, digits and hyphens, e.g. prod.yaml',
+      });
       continue;
     }
     const result = checkAgainstSchema(source, EnvironmentConfigSchema);

@@ -40,22 +40,32 @@ export function resolveLandingZone(org: ParsedOrg, parsedEnvironments: readonly 
     accounts: [...orgAccounts, ...environmentAccounts].sort(byName),
     stateBackend: resolveBackend(org.config.stateBackend),
     environments: parsedEnvironments.map((environment) => resolveEnvironment(environment, org.config)).sort(byName),
+    policyWaivers: org.config.policyWaivers.map((waiver) => ({ ...waiver })),
   };
 }
 
 function resolveEnvironment({ name, config }: ParsedEnvironment, org: OrgConfig): Environment {
-  const vpcPlan = (vpcName: string, vpc: VpcConfig, segment: string): VpcPlan => {
+  const vpcPlan = (vpcName: string, vpc: VpcConfig, segment: string, role: VpcPlan['role']): VpcPlan => {
     const zones = vpcZones(vpc, config);
     const plan = planSubnets(vpc.cidr, zones, vpc.subnets);
     if (!plan.fits) throw new Error(`internal: ${vpcName} was validated but its subnets do not fit`);
-    return { name: vpcName, cidr: vpc.cidr, availabilityZones: zones, segment, subnets: plan.subnets, transitDestinations: [config.cidr] };
+    return {
+      name: vpcName,
+      role,
+      ipv6: false,
+      cidr: vpc.cidr,
+      availabilityZones: zones,
+      segment,
+      subnets: plan.subnets,
+      transitDestinations: [config.cidr],
+    };
   };
   const spokes = Object.entries(config.accounts)
     .filter(([, account]) => account.vpc !== undefined)
     .map(([accountName, account]) => ({
       stackName: spokeStackName(name, accountName),
       accountName,
-      vpc: vpcPlan(accountName, account.vpc!, accountSegment(account, config)),
+      vpc: vpcPlan(accountName, account.vpc!, accountSegment(account, config), 'workload'),
     }))
     .sort((a, b) => a.accountName.localeCompare(b.accountName));
   return {
@@ -69,11 +79,12 @@ function resolveEnvironment({ name, config }: ParsedEnvironment, org: OrgConfig)
       amazonSideAsn: config.networkHub.transitGateway.amazonSideAsn,
       segments: [...hubSegments(config)].sort(),
       vpcs: Object.entries(config.networkHub.vpcs)
-        .map(([vpcName, vpc]) => vpcPlan(vpcName, vpc, vpc.segment))
+        .map(([vpcName, vpc]) => vpcPlan(vpcName, vpc, vpc.segment, 'shared-services'))
         .sort(byName),
       sharedWithAccounts: spokes.map((spoke) => spoke.accountName),
     },
     spokes,
+    peerings: [],
   };
 }
 

@@ -50,7 +50,14 @@ function describeIssue(source: SourceFile, jsonSchema: JsonSchema, issue: z.core
   if (issue.code === 'invalid_union' || issue.code === 'invalid_value') {
     const values = 'values' in issue ? issue.values : constantsAt(jsonSchema, path);
     const options = values.map((value) => JSON.stringify(value)).join(', ');
-    return [problemAt(source, path, 'has a value that is not allowed here', options ? `use one of ${options}` : 'see schema/ for the allowed values')];
+    return [
+      problemAt(
+        source,
+        path,
+        'has a value that is not allowed here',
+        options ? `use one of ${options}` : 'see schema/ for the allowed values',
+      ),
+    ];
   }
   return [fromMessage(source, path, issue.message)];
 }

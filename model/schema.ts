@@ -18,7 +18,10 @@ const AccountName = z
 
 const OuName = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/, 'is not a valid OU name — use up to 64 letters, digits, spaces, dots, underscores or hyphens');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/,
+    'is not a valid OU name — use up to 64 letters, digits, spaces, dots, underscores or hyphens',
+  );
 
 const SegmentName = z
   .string()
@@ -33,11 +36,9 @@ const AccountId = z
   })
   .regex(/^\d{12}$/, 'must be exactly 12 digits — copy the account id from AWS Organizations');
 
-const Region = z
-  .string()
-  .regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'is not an AWS region name — use a name such as eu-west-1');
+const Region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'is not an AWS region name — use a name such as eu-west-1');
 
-const Email = z.email('is not a valid email address — use the account root user\'s address, e.g. aws+payments@example.com');
+const Email = z.email("is not a valid email address — use the account root user's address, e.g. aws+payments@example.com");
 
 const Ipv4CidrText = z.string().superRefine((text, ctx) => {
   const parsed = Ipv4Cidr.parse(text);
@@ -104,25 +105,50 @@ const S3Backend = z.strictObject({
   kmsKeyId: z.string().optional(),
   useLockfile: z.boolean().default(true).describe('S3-native state locking (Terraform >= 1.10).'),
   dynamodbTable: z.string().optional(),
-  roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'is not an IAM role ARN — use arn:aws:iam::<account-id>:role/<name>').optional().describe('Role to assume for state access; defaults to the credentials running Terraform.'),
+  roleArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'is not an IAM role ARN — use arn:aws:iam::<account-id>:role/<name>')
+    .optional()
+    .describe('Role to assume for state access; defaults to the credentials running Terraform.'),
+});
+
+const PolicyWaiver = z.strictObject({
+  rule: z.string().regex(/^LZ-[A-Z]+-\d{3}$/, 'is not a policy rule id — use an id such as LZ-NET-001 (npm run check lists them)'),
+  stack: z.string().min(1).default('*').describe('Stack the waiver applies to; * for every stack.'),
+  resource: z.string().min(1).describe('Terraform address (type.name), or a glob with *.'),
+  reason: z.string().min(10, 'is too short — say why the exception is acceptable, in at least 10 characters'),
+  expires: z.iso.date('is not a date — use YYYY-MM-DD; every waiver expires').describe('Last day the waiver applies (YYYY-MM-DD).'),
 });
 
 export const OrgConfigSchema = z
   .strictObject({
     organization: z.strictObject({
       name: z.string().min(1),
-      rootId: z.string().regex(/^r-[0-9a-z]{4,32}$/, 'is not an organization root id — copy it from AWS Organizations, e.g. r-ab12').describe("The organization's root id (r-xxxx): the parent of top-level OUs."),
+      rootId: z
+        .string()
+        .regex(/^r-[0-9a-z]{4,32}$/, 'is not an organization root id — copy it from AWS Organizations, e.g. r-ab12')
+        .describe("The organization's root id (r-xxxx): the parent of top-level OUs."),
       managementAccountId: AccountId,
       homeRegion: Region,
       allowedRegions: z.array(Region).min(1, 'is empty — list at least the home region'),
-      deployRoleName: z.string().min(1).default('OrganizationAccountAccessRole').describe('Role every stack assumes in its target account.'),
-      vendedAccountRoleName: z.string().min(1).default('OrganizationAccountAccessRole').describe('Role AWS Organizations creates in each vended account.'),
+      deployRoleName: z
+        .string()
+        .min(1)
+        .default('OrganizationAccountAccessRole')
+        .describe('Role every stack assumes in its target account.'),
+      vendedAccountRoleName: z
+        .string()
+        .min(1)
+        .default('OrganizationAccountAccessRole')
+        .describe('Role AWS Organizations creates in each vended account.'),
       networkAccount: AccountName.default('network'),
       logArchiveAccount: AccountName.default('log-archive'),
       securityAccount: AccountName.default('security'),
       tags: Tags.default({}),
     }),
-    organizationalUnits: z.record(OuName, z.strictObject({ parent: OuName.optional() })).describe('OUs by name; `parent` names another OU, absent means under the root.'),
+    organizationalUnits: z
+      .record(OuName, z.strictObject({ parent: OuName.optional() }))
+      .describe('OUs by name; `parent` names another OU, absent means under the root.'),
     guardrails: z
       .strictObject({
         attachTo: z.array(OuName).optional().describe('OUs the guardrail SCPs attach to; default: every top-level OU.'),
@@ -133,6 +159,10 @@ export const OrgConfigSchema = z
       .default({ denyLeavingOrganization: true, protectSecurityServices: true, restrictRegions: true }),
     accounts: z.record(AccountName, CoreAccount).describe('Organization-wide accounts (network, log archive, security), by name.'),
     stateBackend: z.discriminatedUnion('type', [LocalBackend, S3Backend]).default({ type: 'local' }),
+    policyWaivers: z
+      .array(PolicyWaiver)
+      .default([])
+      .describe('Accepted exceptions to policy rules; each needs a reason and an expiry date.'),
   })
   .describe('Organization-wide landing-zone settings (environments/org.yaml).');
 
@@ -145,7 +175,11 @@ export const EnvironmentConfigSchema = z
     networkHub: z
       .strictObject({
         account: AccountName.optional().describe('Account that owns the hub; defaults to organization.networkAccount.'),
-        segments: z.array(SegmentName).min(1).optional().describe("TGW route tables to create; defaults to the environment's segment plus shared."),
+        segments: z
+          .array(SegmentName)
+          .min(1)
+          .optional()
+          .describe("TGW route tables to create; defaults to the environment's segment plus shared."),
         transitGateway: z
           .strictObject({
             amazonSideAsn: z

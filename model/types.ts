@@ -15,6 +15,20 @@ export interface LandingZone {
   readonly stateBackend: StateBackend;
   /** Sorted by name. */
   readonly environments: readonly Environment[];
+  /** Accepted exceptions to policy rules, each with a reason and an expiry date. */
+  readonly policyWaivers: readonly PolicyWaiver[];
+}
+
+export interface PolicyWaiver {
+  /** Our rule id, e.g. LZ-NET-001. */
+  readonly rule: string;
+  /** Stack name the waiver applies to; `*` for every stack. */
+  readonly stack: string;
+  /** Terraform address (type.name) or a `*` glob of addresses. */
+  readonly resource: string;
+  readonly reason: string;
+  /** ISO date (YYYY-MM-DD); the waiver stops applying after this day. */
+  readonly expires: string;
 }
 
 export interface Organization {
@@ -75,6 +89,24 @@ export interface Environment {
   readonly hub: NetworkHub;
   /** One per workload account that has a VPC, sorted by account name. */
   readonly spokes: readonly Spoke[];
+  /** VPC peering connections whose requester is in this environment, sorted by name. */
+  readonly peerings: readonly Peering[];
+}
+
+/** One side of a peering connection. */
+export interface PeeringSide {
+  readonly environment: string;
+  /** Hub VPC name or spoke account name. */
+  readonly vpcName: string;
+  readonly accountName: string;
+  readonly region: string;
+  readonly cidr: string;
+}
+
+export interface Peering {
+  readonly name: string;
+  readonly requester: PeeringSide;
+  readonly accepter: PeeringSide;
 }
 
 export interface NetworkHub {
@@ -86,6 +118,12 @@ export interface NetworkHub {
   readonly vpcs: readonly VpcPlan[];
   /** Accounts the TGW is shared with through RAM (every spoke account), sorted. */
   readonly sharedWithAccounts: readonly string[];
+  /** Central egress: the hub VPC with NAT gateways that spokes reach the internet through. */
+  readonly egress?: { readonly vpcName: string; readonly natGateways: 'per-az' | 'single' };
+  /** Inspection on the TGW path (AWS Network Firewall), when enabled. */
+  readonly inspection?: { readonly vpcName: string };
+  /** The environment's VPC Lattice service network, when enabled. */
+  readonly lattice?: { readonly serviceNetworkName: string };
 }
 
 export interface Spoke {
@@ -94,8 +132,14 @@ export interface Spoke {
   readonly vpc: VpcPlan;
 }
 
+export type VpcRole = 'workload' | 'shared-services' | 'egress' | 'inspection';
+
 export interface VpcPlan {
   readonly name: string;
+  /** What the VPC is for; hub VPCs are shared-services, egress or inspection. */
+  readonly role: VpcRole;
+  /** Dual-stack: an Amazon-provided /56 and a /64 per subnet. */
+  readonly ipv6: boolean;
   readonly cidr: string;
   readonly availabilityZones: readonly string[];
   readonly segment: string;

@@ -32,18 +32,22 @@ export function parseYamlSource(file: string, text: string): SourceFile | Config
     return [{ file, path: '', message: 'is empty', fix: 'add the settings this file needs (see schema/ for the keys) or delete the file' }];
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return [{ file, path: '', message: 'does not hold a mapping of keys to values', fix: 'start the file with keys such as `region:`', line: 1, column: 1 }];
+    return [
+      {
+        file,
+        path: '',
+        message: 'does not hold a mapping of keys to values',
+        fix: 'start the file with keys such as `region:`',
+        line: 1,
+        column: 1,
+      },
+    ];
   }
   return { file, data, locate: (path) => locateInDocument(document, lineCounter, path) };
 }
 
 /** Problem for `path` in `source`, with the line and column of that path when the file has it. */
-export function problemAt(
-  source: SourceFile,
-  path: readonly (string | number)[],
-  message: string,
-  fix: string,
-): ConfigProblem {
+export function problemAt(source: SourceFile, path: readonly (string | number)[], message: string, fix: string): ConfigProblem {
   const position = source.locate(path);
   return { file: source.file, path: joinPath(path), message, fix, line: position?.line, column: position?.column };
 }

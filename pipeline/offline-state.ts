@@ -10,7 +10,9 @@ import * as path from 'node:path';
 export function ensureOfflineStates(stackDir: string, stackJson: StackJson): string[] {
   const paths = [
     stackJson.terraform?.backend?.local?.path,
-    ...Object.values(stackJson.data?.terraform_remote_state ?? {}).map((state) => (state.backend === 'local' ? state.config?.path : undefined)),
+    ...Object.values(stackJson.data?.terraform_remote_state ?? {}).map((state) =>
+      state.backend === 'local' ? state.config?.path : undefined,
+    ),
   ].filter((file): file is string => typeof file === 'string');
   const written: string[] = [];
   for (const relative of paths) {
@@ -30,5 +32,7 @@ export function emptyState(): object {
 /** The parts of a synthesized `cdk.tf.json` this module reads. */
 export interface StackJson {
   readonly terraform?: { readonly backend?: { readonly local?: { readonly path?: string } } };
-  readonly data?: { readonly terraform_remote_state?: Record<string, { readonly backend?: string; readonly config?: { readonly path?: string } }> };
+  readonly data?: {
+    readonly terraform_remote_state?: Record<string, { readonly backend?: string; readonly config?: { readonly path?: string } }>;
+  };
 }

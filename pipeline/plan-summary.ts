@@ -13,7 +13,8 @@ interface PlanJson {
 }
 
 export function countPlan(plan: PlanJson): PlanCounts {
-  if (typeof plan.format_version !== 'string') throw new Error('not a Terraform plan in JSON (terraform show -json): format_version is missing');
+  if (typeof plan.format_version !== 'string')
+    throw new Error('not a Terraform plan in JSON (terraform show -json): format_version is missing');
   const counts = { add: 0, change: 0, destroy: 0, replace: 0 };
   for (const change of plan.resource_changes ?? []) {
     if (change.mode === 'data') continue;

@@ -62,7 +62,8 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
     .filter((name) => !options.stacks || options.stacks.includes(name))
     .sort();
   const unknown = (options.stacks ?? []).filter((name) => !manifest.stacks[name]);
-  if (unknown.length > 0) throw new Error(`no such stack: ${unknown.join(', ')}; stacks are ${Object.keys(manifest.stacks).sort().join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`no such stack: ${unknown.join(', ')}; stacks are ${Object.keys(manifest.stacks).sort().join(', ')}`);
   log(`synthesized ${Object.keys(manifest.stacks).length} stacks in ${synthSeconds.toFixed(1)}s (${settings.mode}) to ${settings.outdir}`);
 
   const cli = writeTerraformCliConfig(path.join(settings.outdir, '.terraform-cli'));
@@ -70,7 +71,9 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
   const dirOf = (stack: string) => path.join(settings.outdir, manifest.stacks[stack].workingDirectory);
   if (settings.mode === 'offline') {
     for (const stack of stacks) {
-      const json = JSON.parse(fs.readFileSync(path.join(settings.outdir, manifest.stacks[stack].synthesizedStackPath), 'utf8')) as StackJson;
+      const json = JSON.parse(
+        fs.readFileSync(path.join(settings.outdir, manifest.stacks[stack].synthesizedStackPath), 'utf8'),
+      ) as StackJson;
       ensureOfflineStates(dirOf(stack), json);
     }
   }
@@ -98,7 +101,9 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
           outcomes.set(stack, outcome);
           done += 1;
           const status = outcome.ok ? `${formatCounts(outcome.counts!)}` : `FAILED at ${outcome.error!.step}`;
-          log(`[plan ${done}/${stacks.length}] ${stack} ${status} (validate ${outcome.seconds.validate.toFixed(1)}s, plan ${outcome.seconds.plan.toFixed(1)}s)`);
+          log(
+            `[plan ${done}/${stacks.length}] ${stack} ${status} (validate ${outcome.seconds.validate.toFixed(1)}s, plan ${outcome.seconds.plan.toFixed(1)}s)`,
+          );
         }),
       ),
   );

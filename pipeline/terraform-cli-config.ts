@@ -22,7 +22,9 @@ export interface TerraformCliSetup {
  */
 export function writeTerraformCliConfig(workDir: string, env: NodeJS.ProcessEnv = process.env): TerraformCliSetup {
   const mirror = chooseMirror(env);
-  const pluginCacheDir = path.resolve(env.TF_PLUGIN_CACHE_DIR || path.join(os.homedir(), '.cache', 'aws-landing-zone', 'terraform-plugins'));
+  const pluginCacheDir = path.resolve(
+    env.TF_PLUGIN_CACHE_DIR || path.join(os.homedir(), '.cache', 'aws-landing-zone', 'terraform-plugins'),
+  );
   fs.mkdirSync(pluginCacheDir, { recursive: true });
   fs.mkdirSync(workDir, { recursive: true });
   const file = path.resolve(workDir, 'terraform.rc');
@@ -34,7 +36,12 @@ export function writeTerraformCliConfig(workDir: string, env: NodeJS.ProcessEnv 
         '}',
       ]
     : [];
-  const content = [`# Written by aws-landing-zone; do not edit.`, `plugin_cache_dir = ${JSON.stringify(pluginCacheDir)}`, ...installation, ''].join('\n');
+  const content = [
+    `# Written by aws-landing-zone; do not edit.`,
+    `plugin_cache_dir = ${JSON.stringify(pluginCacheDir)}`,
+    ...installation,
+    '',
+  ].join('\n');
   if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== content) fs.writeFileSync(file, content);
   return {
     file,
@@ -50,7 +57,9 @@ function chooseMirror(env: NodeJS.ProcessEnv): string | undefined {
   const candidate = path.resolve(requested ?? DEFAULT_PROVIDER_MIRROR);
   const hasAws = fs.existsSync(path.join(candidate, AWS_PROVIDER));
   if (requested && !hasAws) {
-    throw new Error(`LZ_PROVIDER_MIRROR=${requested} holds no ${AWS_PROVIDER}; point it at a filesystem mirror (terraform providers mirror <dir>) or set it to none`);
+    throw new Error(
+      `LZ_PROVIDER_MIRROR=${requested} holds no ${AWS_PROVIDER}; point it at a filesystem mirror (terraform providers mirror <dir>) or set it to none`,
+    );
   }
   return hasAws ? candidate : undefined;
 }

@@ -11,7 +11,9 @@ import { runPlanPipeline } from '../pipeline/run-plan';
 async function main(): Promise<number> {
   const stacks = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
   const decision = decideMode();
-  console.log(decision.mode === 'offline' ? `Offline plan: ${decision.reason}. Nothing here can be deployed.` : `Live plan: ${decision.reason}.`);
+  console.log(
+    decision.mode === 'offline' ? `Offline plan: ${decision.reason}. Nothing here can be deployed.` : `Live plan: ${decision.reason}.`,
+  );
   try {
     const result = await runPlanPipeline({
       configDir: configDirFromEnv(),
@@ -25,8 +27,11 @@ async function main(): Promise<number> {
       console.log(`${outcome.stack.padEnd(width + 1)}${outcome.ok ? formatCounts(outcome.counts!) : `FAILED at ${outcome.error!.step}`}`);
     }
     const failedOutcomes = result.outcomes.filter((outcome) => !outcome.ok);
-    for (const outcome of failedOutcomes) console.error(`\n${outcome.stack}: terraform ${outcome.error!.step} failed:\n${outcome.error!.message}`);
-    console.log(`\n${result.outcomes.length - failedOutcomes.length}/${result.outcomes.length} stacks planned in ${result.totalSeconds.toFixed(1)}s; plans are saved as plan.tfplan and plan.json in each stack's folder.`);
+    for (const outcome of failedOutcomes)
+      console.error(`\n${outcome.stack}: terraform ${outcome.error!.step} failed:\n${outcome.error!.message}`);
+    console.log(
+      `\n${result.outcomes.length - failedOutcomes.length}/${result.outcomes.length} stacks planned in ${result.totalSeconds.toFixed(1)}s; plans are saved as plan.tfplan and plan.json in each stack's folder.`,
+    );
     return failedOutcomes.length === 0 ? 0 : 1;
   } catch (error) {
     if (error instanceof ConfigValidationError) {

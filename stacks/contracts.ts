@@ -70,7 +70,9 @@ export function readHubOutputs(state: TerraformRemoteState, segments: readonly s
 
 /** A stable, valid-looking 12-digit id per name, so offline plans of different accounts differ. */
 function placeholderAccountId(name: string): string {
-  const digits = BigInt(`0x${createHash('sha256').update(name).digest('hex').slice(0, 15)}`).toString().padStart(12, '0');
+  const digits = BigInt(`0x${createHash('sha256').update(name).digest('hex').slice(0, 15)}`)
+    .toString()
+    .padStart(12, '0');
   return digits.slice(-12);
 }
 

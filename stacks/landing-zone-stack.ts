@@ -22,7 +22,11 @@ export abstract class LandingZoneStack extends TerraformStack {
   protected readonly environment?: string;
   private readonly orgOutputs: OrgOutputsReader;
 
-  constructor(scope: Construct, readonly stackName: string, props: LandingZoneStackProps) {
+  constructor(
+    scope: Construct,
+    readonly stackName: string,
+    props: LandingZoneStackProps,
+  ) {
     super(scope, stackName);
     this.model = props.model;
     this.settings = props.settings;

@@ -23,7 +23,11 @@ export class NetworkHubStack extends LandingZoneStack {
       principals: Object.fromEntries(hub.sharedWithAccounts.map((account) => [account, this.accountIdOf(account)])),
     });
     for (const plan of hub.vpcs) {
-      const vpc = new TieredVpc(this, `vpc-${plan.name}`, { name: `${name}-${plan.name}`, cidrBlock: plan.cidr, subnets: vpcSubnets(plan) });
+      const vpc = new TieredVpc(this, `vpc-${plan.name}`, {
+        name: `${name}-${plan.name}`,
+        cidrBlock: plan.cidr,
+        subnets: vpcSubnets(plan),
+      });
       new TransitGatewayAttachment(this, `attachment-${plan.name}`, {
         name: `${name}-${plan.name}`,
         transitGatewayId: gateway.gateway.id,

@@ -14,7 +14,10 @@ export class OrgStack extends LandingZoneStack {
     const { organization, guardrails } = this.model;
     this.providerFor('management', 'management', organization.homeRegion);
     new OrganizationResourceSharing(this, 'resource-sharing');
-    const units = new OrganizationalUnits(this, 'organizational-units', { rootId: organization.rootId, units: this.model.organizationalUnits });
+    const units = new OrganizationalUnits(this, 'organizational-units', {
+      rootId: organization.rootId,
+      units: this.model.organizationalUnits,
+    });
     const accounts = this.model.accounts.map(
       (account) =>
         [

@@ -44,11 +44,18 @@ export interface RemoteStateProps extends StackStateProps {
 }
 
 /** Reads another stack's outputs from its state, on the same backend that stack writes to. */
-export function remoteState(scope: Construct, id: string, props: RemoteStateProps): DataTerraformRemoteStateLocal | DataTerraformRemoteStateS3 {
+export function remoteState(
+  scope: Construct,
+  id: string,
+  props: RemoteStateProps,
+): DataTerraformRemoteStateLocal | DataTerraformRemoteStateS3 {
   const key = stateKey(props.producer, props.producerEnvironment);
   const { settings, backend } = props;
   if (settings.mode === 'offline') {
-    return new DataTerraformRemoteStateLocal(scope, id, { path: localStatePath(settings, props.consumer, key), defaults: props.placeholders });
+    return new DataTerraformRemoteStateLocal(scope, id, {
+      path: localStatePath(settings, props.consumer, key),
+      defaults: props.placeholders,
+    });
   }
   if (backend.type === 'local') {
     return new DataTerraformRemoteStateLocal(scope, id, { path: localStatePath(settings, props.consumer, key) });

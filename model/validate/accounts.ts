@@ -18,18 +18,33 @@ interface AccountEntry {
 export function validateAccounts(parsed: ParsedConfig): ConfigProblem[] {
   const entries = accountEntries(parsed);
   const problems = [
-    ...duplicates(entries, (entry) => entry.name, [], (entry, first) => ({
-      message: `is also defined in ${where(first, entry)}${joinPath(first.path)}`,
-      fix: 'account names must be unique in the organization; rename or remove one of them',
-    })),
-    ...duplicates(entries, (entry) => entry.email.toLowerCase(), ['email'], (entry, first) => ({
-      message: `${entry.email} is already the email of ${where(first, entry)}${joinPath(first.path)}`,
-      fix: 'every AWS account needs its own root email address',
-    })),
-    ...duplicates(entries.filter((entry) => entry.id !== undefined), (entry) => entry.id!, ['id'], (entry, first) => ({
-      message: `${entry.id} is already the id of ${where(first, entry)}${joinPath(first.path)}`,
-      fix: 'check the account id in AWS Organizations',
-    })),
+    ...duplicates(
+      entries,
+      (entry) => entry.name,
+      [],
+      (entry, first) => ({
+        message: `is also defined in ${where(first, entry)}${joinPath(first.path)}`,
+        fix: 'account names must be unique in the organization; rename or remove one of them',
+      }),
+    ),
+    ...duplicates(
+      entries,
+      (entry) => entry.email.toLowerCase(),
+      ['email'],
+      (entry, first) => ({
+        message: `${entry.email} is already the email of ${where(first, entry)}${joinPath(first.path)}`,
+        fix: 'every AWS account needs its own root email address',
+      }),
+    ),
+    ...duplicates(
+      entries.filter((entry) => entry.id !== undefined),
+      (entry) => entry.id!,
+      ['id'],
+      (entry, first) => ({
+        message: `${entry.id} is already the id of ${where(first, entry)}${joinPath(first.path)}`,
+        fix: 'check the account id in AWS Organizations',
+      }),
+    ),
   ];
   if (!parsed.org) return problems;
   const org = parsed.org;
@@ -39,38 +54,89 @@ export function validateAccounts(parsed: ParsedConfig): ConfigProblem[] {
 
   for (const entry of entries) {
     if (!ouNames.includes(entry.ou)) {
-      problems.push(problemAt(entry.source, [...entry.path, 'ou'], `"${entry.ou}" is not an organizational unit of ${org.source.file}`, chooseFrom(ouNames, entry.ou, 'organizational unit')));
+      problems.push(
+        problemAt(
+          entry.source,
+          [...entry.path, 'ou'],
+          `"${entry.ou}" is not an organizational unit of ${org.source.file}`,
+          chooseFrom(ouNames, entry.ou, 'organizational unit'),
+        ),
+      );
     }
     if (entry.id === managementId) {
-      problems.push(problemAt(entry.source, [...entry.path, 'id'], `${entry.id} is the management account's id`, 'the management account is not a member account; remove it from accounts'));
+      problems.push(
+        problemAt(
+          entry.source,
+          [...entry.path, 'id'],
+          `${entry.id} is the management account's id`,
+          'the management account is not a member account; remove it from accounts',
+        ),
+      );
     }
   }
   for (const [name, ou] of Object.entries(org.config.organizationalUnits)) {
     if (ou.parent !== undefined && !ouNames.includes(ou.parent)) {
-      problems.push(problemAt(org.source, ['organizationalUnits', name, 'parent'], `"${ou.parent}" is not an organizational unit`, chooseFrom(ouNames, ou.parent, 'organizational unit')));
+      problems.push(
+        problemAt(
+          org.source,
+          ['organizationalUnits', name, 'parent'],
+          `"${ou.parent}" is not an organizational unit`,
+          chooseFrom(ouNames, ou.parent, 'organizational unit'),
+        ),
+      );
     } else if (ou.parent !== undefined && inCycle(name, org.config.organizationalUnits)) {
-      problems.push(problemAt(org.source, ['organizationalUnits', name, 'parent'], `makes ${name} its own ancestor`, 'OU parents must form a tree under the root; break the cycle'));
+      problems.push(
+        problemAt(
+          org.source,
+          ['organizationalUnits', name, 'parent'],
+          `makes ${name} its own ancestor`,
+          'OU parents must form a tree under the root; break the cycle',
+        ),
+      );
     }
   }
   const attachTo = org.config.guardrails.attachTo ?? [];
   attachTo.forEach((ou, index) => {
     if (!ouNames.includes(ou)) {
-      problems.push(problemAt(org.source, ['guardrails', 'attachTo', index], `"${ou}" is not an organizational unit`, chooseFrom(ouNames, ou, 'organizational unit')));
+      problems.push(
+        problemAt(
+          org.source,
+          ['guardrails', 'attachTo', index],
+          `"${ou}" is not an organizational unit`,
+          chooseFrom(ouNames, ou, 'organizational unit'),
+        ),
+      );
     }
   });
   if (guardrailTargets(org.config).length === 0 && ouNames.length > 0) {
-    problems.push(problemAt(org.source, ['guardrails', 'attachTo'], 'attaches the guardrails nowhere', 'list at least one OU, e.g. Workloads'));
+    problems.push(
+      problemAt(org.source, ['guardrails', 'attachTo'], 'attaches the guardrails nowhere', 'list at least one OU, e.g. Workloads'),
+    );
   }
   for (const role of ['networkAccount', 'logArchiveAccount', 'securityAccount'] as const) {
     const name = org.config.organization[role];
     if (!orgAccountNames.includes(name)) {
-      problems.push(problemAt(org.source, ['organization', role], `"${name}" is not one of the accounts in ${org.source.file}`, `add it under accounts: or ${chooseFrom(orgAccountNames, name, 'account')}`));
+      problems.push(
+        problemAt(
+          org.source,
+          ['organization', role],
+          `"${name}" is not one of the accounts in ${org.source.file}`,
+          `add it under accounts: or ${chooseFrom(orgAccountNames, name, 'account')}`,
+        ),
+      );
     }
   }
   for (const environment of parsed.environments) {
     const hubAccount = environment.config.networkHub.account;
     if (hubAccount !== undefined && !orgAccountNames.includes(hubAccount)) {
-      problems.push(problemAt(environment.source, ['networkHub', 'account'], `"${hubAccount}" is not one of the organization-wide accounts in ${org.source.file}`, chooseFrom(orgAccountNames, hubAccount, 'account')));
+      problems.push(
+        problemAt(
+          environment.source,
+          ['networkHub', 'account'],
+          `"${hubAccount}" is not one of the organization-wide accounts in ${org.source.file}`,
+          chooseFrom(orgAccountNames, hubAccount, 'account'),
+        ),
+      );
     }
   }
   return problems;
@@ -78,10 +144,20 @@ export function validateAccounts(parsed: ParsedConfig): ConfigProblem[] {
 
 function accountEntries(parsed: ParsedConfig): AccountEntry[] {
   const fromOrg = parsed.org
-    ? Object.entries(parsed.org.config.accounts).map(([name, account]) => ({ name, source: parsed.org!.source, path: ['accounts', name], ...account }))
+    ? Object.entries(parsed.org.config.accounts).map(([name, account]) => ({
+        name,
+        source: parsed.org!.source,
+        path: ['accounts', name],
+        ...account,
+      }))
     : [];
   const fromEnvironments = parsed.environments.flatMap((environment) =>
-    Object.entries(environment.config.accounts).map(([name, account]) => ({ name, source: environment.source, path: ['accounts', name], ...account })),
+    Object.entries(environment.config.accounts).map(([name, account]) => ({
+      name,
+      source: environment.source,
+      path: ['accounts', name],
+      ...account,
+    })),
   );
   return [...fromOrg, ...fromEnvironments];
 }

@@ -26,7 +26,8 @@ export class TransitGateway extends Construct {
   constructor(scope: Construct, id: string, props: TransitGatewayProps) {
     super(scope, id);
     if (props.segments.length === 0) throw new Error('TransitGateway: give at least one segment');
-    if (new Set(props.segments).size !== props.segments.length) throw new Error(`TransitGateway: segments must be unique, got ${props.segments.join(', ')}`);
+    if (new Set(props.segments).size !== props.segments.length)
+      throw new Error(`TransitGateway: segments must be unique, got ${props.segments.join(', ')}`);
     this.gateway = new Ec2TransitGateway(this, 'gateway', {
       description: `${props.name} hub`,
       amazonSideAsn: props.amazonSideAsn ?? 64512,

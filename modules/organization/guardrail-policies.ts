@@ -29,17 +29,27 @@ export class GuardrailPolicies extends Construct {
     const exempt = props.exemptRoleNames ?? [];
     const documents: Record<string, { description: string; document: PolicyDocument }> = {};
     if (props.denyLeavingOrganization ?? true) {
-      documents['deny-leaving-organization'] = { description: 'Accounts cannot leave the organization', document: denyLeavingOrganization() };
+      documents['deny-leaving-organization'] = {
+        description: 'Accounts cannot leave the organization',
+        document: denyLeavingOrganization(),
+      };
     }
     if (props.protectSecurityServices ?? true) {
-      documents['protect-security-services'] = { description: 'CloudTrail, GuardDuty and Config cannot be stopped or deleted', document: protectSecurityServices(exempt) };
+      documents['protect-security-services'] = {
+        description: 'CloudTrail, GuardDuty and Config cannot be stopped or deleted',
+        document: protectSecurityServices(exempt),
+      };
     }
     if (props.allowedRegions && props.allowedRegions.length > 0) {
-      documents['restrict-regions'] = { description: `Only ${props.allowedRegions.join(', ')} (global services excepted)`, document: restrictRegions(props.allowedRegions, exempt) };
+      documents['restrict-regions'] = {
+        description: `Only ${props.allowedRegions.join(', ')} (global services excepted)`,
+        document: restrictRegions(props.allowedRegions, exempt),
+      };
     }
     for (const [name, { description, document }] of Object.entries(documents)) {
       const content = JSON.stringify(document);
-      if (content.length > SCP_SIZE_LIMIT) throw new Error(`GuardrailPolicies: ${name} is ${content.length} characters; SCPs are limited to ${SCP_SIZE_LIMIT}`);
+      if (content.length > SCP_SIZE_LIMIT)
+        throw new Error(`GuardrailPolicies: ${name} is ${content.length} characters; SCPs are limited to ${SCP_SIZE_LIMIT}`);
       const policy = new OrganizationsPolicy(this, name, {
         name: `${props.namePrefix ?? 'guardrail'}-${name}`,
         description,

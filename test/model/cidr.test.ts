@@ -5,7 +5,11 @@ describe('Ipv4Cidr', () => {
     const block = Ipv4Cidr.of('10.16.0.0/12');
     expect(block.size).toBe(2 ** 20);
     expect(block.toString()).toBe('10.16.0.0/12');
-    expect(Ipv4Cidr.of('10.16.0.0/12').blockAt(block.size - 256, 24).toString()).toBe('10.31.255.0/24');
+    expect(
+      Ipv4Cidr.of('10.16.0.0/12')
+        .blockAt(block.size - 256, 24)
+        .toString(),
+    ).toBe('10.31.255.0/24');
   });
 
   it('rejects text that is not a CIDR, and blocks with host bits set', () => {

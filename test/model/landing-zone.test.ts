@@ -17,7 +17,11 @@ describe('resolved landing zone (sample organization)', () => {
   it('names stacks from config names', () => {
     const prod = model.environments.find((environment) => environment.name === 'prod')!;
     expect(prod.hub.stackName).toBe('prod-network-hub');
-    expect(prod.spokes.map((spoke) => spoke.stackName)).toEqual(['prod-spoke-analytics-prod', 'prod-spoke-orders-prod', 'prod-spoke-payments-prod']);
+    expect(prod.spokes.map((spoke) => spoke.stackName)).toEqual([
+      'prod-spoke-analytics-prod',
+      'prod-spoke-orders-prod',
+      'prod-spoke-payments-prod',
+    ]);
     expect(hubStackName('dev')).toBe('dev-network-hub');
     expect(spokeStackName('dev', 'payments-dev')).toBe('dev-spoke-payments-dev');
   });
@@ -46,7 +50,11 @@ describe('resolved landing zone (sample organization)', () => {
     expect(model.organizationalUnits.map((unit) => unit.name)).toEqual(['Infrastructure', 'Security', 'Workloads', 'NonProd', 'Prod']);
     const names = model.accounts.map((account) => account.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(model.accounts.find((account) => account.name === 'analytics-prod')).toMatchObject({ id: undefined, environment: 'prod', ou: 'Prod' });
+    expect(model.accounts.find((account) => account.name === 'analytics-prod')).toMatchObject({
+      id: undefined,
+      environment: 'prod',
+      ou: 'Prod',
+    });
   });
 
   it('turns the region guardrail into an allow-list, and off when disabled', () => {

@@ -155,15 +155,21 @@ describe('config validation', () => {
     it('rejects fewer than 1 or more than 6 zones', () => {
       const none = edit(sample, DEV, (doc) => doc.setIn(['availabilityZones'], []));
       expect(problemsOf(none)).toEqual(['environments/dev.yaml:3:1: availabilityZones lists no availability zones — give between 1 and 6']);
-      const seven = edit(sample, PROD, (doc) => doc.setIn(['accounts', 'orders-prod', 'vpc', 'availabilityZones'], Array(7).fill('eu-west-1a')));
+      const seven = edit(sample, PROD, (doc) =>
+        doc.setIn(['accounts', 'orders-prod', 'vpc', 'availabilityZones'], Array(7).fill('eu-west-1a')),
+      );
       expect(problemsOf(seven)).toEqual([
         'environments/prod.yaml:31:7: accounts.orders-prod.vpc.availabilityZones lists more than 6 availability zones — give between 1 and 6',
       ]);
     });
 
     it('rejects a zone listed twice', () => {
-      const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'orders-dev', 'vpc', 'availabilityZones'], ['eu-west-1a', 'eu-west-1a']));
-      expect(problemsOf(texts)).toEqual(['environments/dev.yaml:34:11: accounts.orders-dev.vpc.availabilityZones.1 lists eu-west-1a twice — list each availability zone once']);
+      const texts = edit(sample, DEV, (doc) =>
+        doc.setIn(['accounts', 'orders-dev', 'vpc', 'availabilityZones'], ['eu-west-1a', 'eu-west-1a']),
+      );
+      expect(problemsOf(texts)).toEqual([
+        'environments/dev.yaml:34:11: accounts.orders-dev.vpc.availabilityZones.1 lists eu-west-1a twice — list each availability zone once',
+      ]);
     });
   });
 
@@ -189,11 +195,17 @@ describe('config validation', () => {
 
     it('rejects a key written twice', () => {
       const problems = problemsOf(replaceText(sample, DEV, `${sample.find((text) => text.file === DEV)!.text}\nregion: eu-west-1\n`));
-      expect(problems).toEqual(['environments/dev.yaml:33:1: cannot be parsed: Map keys must be unique — fix the YAML syntax at this line and column']);
+      expect(problems).toEqual([
+        'environments/dev.yaml:33:1: cannot be parsed: Map keys must be unique — fix the YAML syntax at this line and column',
+      ]);
     });
 
     it('rejects a missing required key and a wrong backend type, listing the options', () => {
-      const texts = edit(edit(sample, DEV, (doc) => doc.deleteIn(['region'])), ORG, (doc) => doc.setIn(['stateBackend'], { type: 'gcs' }));
+      const texts = edit(
+        edit(sample, DEV, (doc) => doc.deleteIn(['region'])),
+        ORG,
+        (doc) => doc.setIn(['stateBackend'], { type: 'gcs' }),
+      );
       expect(problemsOf(texts)).toEqual([
         'environments/dev.yaml:1:1: region is required — add region: (string)',
         'environments/org.yaml:45:3: stateBackend.type has a value that is not allowed here — use one of "local", "s3"',

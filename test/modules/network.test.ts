@@ -33,7 +33,11 @@ describe('tiered VPC', () => {
   });
 
   it('creates the VPC with DNS support and hostnames', () => {
-    expect(synthesized).toHaveResourceWithProperties(Vpc, { cidr_block: '10.0.0.0/16', enable_dns_support: true, enable_dns_hostnames: true });
+    expect(synthesized).toHaveResourceWithProperties(Vpc, {
+      cidr_block: '10.0.0.0/16',
+      enable_dns_support: true,
+      enable_dns_hostnames: true,
+    });
   });
 
   it('creates one subnet per tier and AZ, named by tier and zone letter, with no public IPs on launch', () => {
@@ -61,7 +65,11 @@ describe('tiered VPC', () => {
   describe('without a public tier', () => {
     it('creates no internet gateway and no route to the internet', () => {
       const privateOnly = Testing.synthScope((scope) => {
-        new TieredVpc(scope, 'vpc', { name: 'private', cidrBlock: '10.0.0.0/16', subnets: threeTiers.filter((spec) => spec.tier !== 'public') });
+        new TieredVpc(scope, 'vpc', {
+          name: 'private',
+          cidrBlock: '10.0.0.0/16',
+          subnets: threeTiers.filter((spec) => spec.tier !== 'public'),
+        });
       });
       expect(privateOnly).not.toHaveResource(InternetGateway);
       expect(resources(privateOnly, 'aws_route')).toEqual({});
@@ -94,12 +102,18 @@ describe('transit gateway', () => {
 
   it('creates one route table per segment', () => {
     expect(Object.keys(resources(synthesized, 'aws_ec2_transit_gateway_route_table'))).toHaveLength(2);
-    expect(synthesized).toHaveResourceWithProperties(Ec2TransitGatewayRouteTable, { tags: { Name: 'acme-prod-shared', Segment: 'shared' } });
+    expect(synthesized).toHaveResourceWithProperties(Ec2TransitGatewayRouteTable, {
+      tags: { Name: 'acme-prod-shared', Segment: 'shared' },
+    });
   });
 
   it('refuses no segments or repeated segments', () => {
-    expect(() => Testing.synthScope((scope) => void new TransitGateway(scope, 'tgw', { name: 'x', segments: [] }))).toThrow('give at least one segment');
-    expect(() => Testing.synthScope((scope) => void new TransitGateway(scope, 'tgw', { name: 'x', segments: ['a', 'a'] }))).toThrow('segments must be unique');
+    expect(() => Testing.synthScope((scope) => void new TransitGateway(scope, 'tgw', { name: 'x', segments: [] }))).toThrow(
+      'give at least one segment',
+    );
+    expect(() => Testing.synthScope((scope) => void new TransitGateway(scope, 'tgw', { name: 'x', segments: ['a', 'a'] }))).toThrow(
+      'segments must be unique',
+    );
   });
 });
 
@@ -136,12 +150,19 @@ describe('transit gateway attachment across two accounts', () => {
       provider: 'aws.network',
     });
     const propagations = Object.values(resources(synthesized, 'aws_ec2_transit_gateway_route_table_propagation'));
-    expect(propagations.map((propagation) => propagation.transit_gateway_route_table_id).sort()).toEqual(['tgw-rtb-nonprod', 'tgw-rtb-shared']);
+    expect(propagations.map((propagation) => propagation.transit_gateway_route_table_id).sort()).toEqual([
+      'tgw-rtb-nonprod',
+      'tgw-rtb-shared',
+    ]);
     expect(propagations.every((propagation) => propagation.provider === 'aws.network')).toBe(true);
   });
 
   it('routes each private route table to the destinations, after the attachment exists', () => {
-    expect(synthesized).toHaveResourceWithProperties(Route, { route_table_id: 'rtb-data', destination_cidr_block: '10.16.0.0/12', transit_gateway_id: 'tgw-123' });
+    expect(synthesized).toHaveResourceWithProperties(Route, {
+      route_table_id: 'rtb-data',
+      destination_cidr_block: '10.16.0.0/12',
+      transit_gateway_id: 'tgw-123',
+    });
     const routes = Object.values(resources(synthesized, 'aws_route'));
     expect(routes).toHaveLength(2);
     for (const route of routes) expect(route.depends_on).toEqual([expect.stringMatching(/^aws_ec2_transit_gateway_vpc_attachment\./)]);
@@ -151,7 +172,11 @@ describe('transit gateway attachment across two accounts', () => {
 describe('resource share', () => {
   it('shares within the organization only, one principal association per account', () => {
     const synthesized = Testing.synthScope((scope) => {
-      new ResourceShare(scope, 'share', { name: 'tgw', resourceArns: { tgw: 'arn:tgw' }, principals: { a: '111111111111', b: '222222222222' } });
+      new ResourceShare(scope, 'share', {
+        name: 'tgw',
+        resourceArns: { tgw: 'arn:tgw' },
+        principals: { a: '111111111111', b: '222222222222' },
+      });
     });
     expect(synthesized).toHaveResourceWithProperties(RamResourceShare, { name: 'tgw', allow_external_principals: false });
     expect(synthesized).toHaveResourceWithProperties(RamPrincipalAssociation, { principal: '222222222222' });

@@ -15,7 +15,12 @@ function parse(synthesized: string): Json {
 
 describe('member account', () => {
   const synthesized = Testing.synthScope((scope) => {
-    new MemberAccount(scope, 'payments', { accountName: 'payments', email: 'aws+payments@acme.example', parentId: 'ou-1', roleName: 'OrganizationAccountAccessRole' });
+    new MemberAccount(scope, 'payments', {
+      accountName: 'payments',
+      email: 'aws+payments@acme.example',
+      parentId: 'ou-1',
+      roleName: 'OrganizationAccountAccessRole',
+    });
   });
 
   it('can never be closed or destroyed by accident', () => {
@@ -36,7 +41,13 @@ describe('member account', () => {
   it('adopts an existing account with an import block', () => {
     const adopted = parse(
       Testing.synthScope((scope) => {
-        new MemberAccount(scope, 'payments', { accountName: 'payments', email: 'a@b.example', parentId: 'ou-1', roleName: 'r', importAccountId: '123456789012' });
+        new MemberAccount(scope, 'payments', {
+          accountName: 'payments',
+          email: 'a@b.example',
+          parentId: 'ou-1',
+          roleName: 'r',
+          importAccountId: '123456789012',
+        });
       }),
     );
     expect(adopted.import).toEqual([{ id: '123456789012', to: expect.stringMatching(/^aws_organizations_account\.payments_account_/) }]);
@@ -52,17 +63,27 @@ describe('organizational units', () => {
     );
     const units = Object.values(json.resource.aws_organizations_organizational_unit) as Json[];
     expect(units.find((unit) => unit.name === 'Workloads')!.parent_id).toBe('r-ab12');
-    expect(units.find((unit) => unit.name === 'Prod')!.parent_id).toMatch(/^\$\{aws_organizations_organizational_unit\.ous_Workloads_[0-9A-F]+\.id\}$/);
+    expect(units.find((unit) => unit.name === 'Prod')!.parent_id).toMatch(
+      /^\$\{aws_organizations_organizational_unit\.ous_Workloads_[0-9A-F]+\.id\}$/,
+    );
   });
 
   it('refuses a parent listed after its child', () => {
     expect(() =>
-      Testing.synthScope((scope) => void new OrganizationalUnits(scope, 'ous', { rootId: 'r-ab12', units: [{ name: 'Prod', parent: 'Workloads' }, { name: 'Workloads' }] })),
+      Testing.synthScope(
+        (scope) =>
+          void new OrganizationalUnits(scope, 'ous', {
+            rootId: 'r-ab12',
+            units: [{ name: 'Prod', parent: 'Workloads' }, { name: 'Workloads' }],
+          }),
+      ),
     ).toThrow('OrganizationalUnits: parent Workloads of Prod is unknown or listed after it; list parents first');
   });
 
   it('is created with the expected resource type', () => {
-    const synthesized = Testing.synthScope((scope) => void new OrganizationalUnits(scope, 'ous', { rootId: 'r-ab12', units: [{ name: 'Security' }] }));
+    const synthesized = Testing.synthScope(
+      (scope) => void new OrganizationalUnits(scope, 'ous', { rootId: 'r-ab12', units: [{ name: 'Security' }] }),
+    );
     expect(synthesized).toHaveResourceWithProperties(OrganizationsOrganizationalUnit, { name: 'Security', parent_id: 'r-ab12' });
   });
 });
@@ -102,7 +123,15 @@ describe('guardrail policies', () => {
   it('denies stopping or deleting CloudTrail, GuardDuty and Config, except for the deploy role', () => {
     const [statement] = policy('protect-security-services').Statement;
     expect(statement.Effect).toBe('Deny');
-    expect(statement.Action).toEqual(expect.arrayContaining(['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'guardduty:DeleteDetector', 'config:StopConfigurationRecorder', 'config:DeleteConfigurationRecorder']));
+    expect(statement.Action).toEqual(
+      expect.arrayContaining([
+        'cloudtrail:StopLogging',
+        'cloudtrail:DeleteTrail',
+        'guardduty:DeleteDetector',
+        'config:StopConfigurationRecorder',
+        'config:DeleteConfigurationRecorder',
+      ]),
+    );
     expect(statement.Condition).toEqual({ ArnNotLike: { 'aws:PrincipalARN': ['arn:aws:iam::*:role/Deployer'] } });
   });
 

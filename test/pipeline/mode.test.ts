@@ -11,7 +11,10 @@ describe('offline or live', () => {
   });
 
   it('is offline without credentials, and says how to force live mode', () => {
-    expect(decideMode({}, emptyHome)).toEqual({ mode: 'offline', reason: 'no AWS credentials found (set LZ_OFFLINE=0 to force live mode)' });
+    expect(decideMode({}, emptyHome)).toEqual({
+      mode: 'offline',
+      reason: 'no AWS credentials found (set LZ_OFFLINE=0 to force live mode)',
+    });
   });
 
   it('is live with credentials from the environment, a profile or a shared credentials file', () => {

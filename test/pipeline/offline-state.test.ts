@@ -19,7 +19,10 @@ describe('offline state', () => {
         },
       },
     });
-    expect(written.map((file) => path.relative(outdir, file)).sort()).toEqual(['offline-state/dev/dev-network-hub.tfstate', 'offline-state/dev/dev-spoke-a.tfstate']);
+    expect(written.map((file) => path.relative(outdir, file)).sort()).toEqual([
+      'offline-state/dev/dev-network-hub.tfstate',
+      'offline-state/dev/dev-spoke-a.tfstate',
+    ]);
     expect(JSON.parse(fs.readFileSync(written[0], 'utf8'))).toMatchObject({ version: 4, serial: 0, resources: [], outputs: {} });
     expect(fs.readFileSync(existing, 'utf8')).toBe('kept');
   });

@@ -6,7 +6,16 @@ describe('plan counts', () => {
   it('counts like Terraform: a replacement is one add and one destroy; reads and no-ops do not count', () => {
     const counts = countPlan({
       format_version: '1.2',
-      resource_changes: [change(['create']), change(['create']), change(['update']), change(['delete']), change(['delete', 'create']), change(['create', 'delete']), change(['no-op']), change(['read'], 'data')],
+      resource_changes: [
+        change(['create']),
+        change(['create']),
+        change(['update']),
+        change(['delete']),
+        change(['delete', 'create']),
+        change(['create', 'delete']),
+        change(['no-op']),
+        change(['read'], 'data'),
+      ],
     });
     expect(counts).toEqual({ add: 4, change: 1, destroy: 3, replace: 2 });
     expect(formatCounts(counts)).toBe('+4 ~1 -3 (2 replaced)');

@@ -27,6 +27,8 @@ describe('Terraform CLI config', () => {
   });
 
   it('refuses a named mirror that does not hold the AWS provider', () => {
-    expect(() => writeTerraformCliConfig(tmp(), { LZ_PROVIDER_MIRROR: tmp(), TF_PLUGIN_CACHE_DIR: cache })).toThrow(/holds no registry.terraform.io\/hashicorp\/aws/);
+    expect(() => writeTerraformCliConfig(tmp(), { LZ_PROVIDER_MIRROR: tmp(), TF_PLUGIN_CACHE_DIR: cache })).toThrow(
+      /holds no registry.terraform.io\/hashicorp\/aws/,
+    );
   });
 });

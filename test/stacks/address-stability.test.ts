@@ -14,7 +14,11 @@ function expectOtherStacksStable(after: ReturnType<typeof synthesize>, newStacks
       expect({ name, addresses: addresses(now) }).toEqual({ name, addresses: addresses(stack) });
     }
   }
-  expect(Object.keys(after.stacks).filter((name) => !before.stacks[name]).sort()).toEqual(newStacks);
+  expect(
+    Object.keys(after.stacks)
+      .filter((name) => !before.stacks[name])
+      .sort(),
+  ).toEqual(newStacks);
 }
 
 describe('address stability', () => {
@@ -35,15 +39,22 @@ describe('address stability', () => {
       (doc.getIn(['accounts']) as { items: unknown[] }).items.reverse();
     });
     const after = synthesize(sampleModel(texts));
-    for (const [name, stack] of Object.entries(before.stacks)) expect({ name, addresses: addresses(after.stacks[name]) }).toEqual({ name, addresses: addresses(stack) });
+    for (const [name, stack] of Object.entries(before.stacks))
+      expect({ name, addresses: addresses(after.stacks[name]) }).toEqual({ name, addresses: addresses(stack) });
   });
 
   it('adding an availability zone renames no existing subnet', () => {
-    const texts = edit(sampleTexts(), DEV, (doc) => doc.setIn(['accounts', 'payments-dev', 'vpc', 'availabilityZones'], ['eu-west-1a', 'eu-west-1b', 'eu-west-1c']));
+    const texts = edit(sampleTexts(), DEV, (doc) =>
+      doc.setIn(['accounts', 'payments-dev', 'vpc', 'availabilityZones'], ['eu-west-1a', 'eu-west-1b', 'eu-west-1c']),
+    );
     const after = synthesize(sampleModel(texts)).stacks['dev-spoke-payments-dev'];
     const old = addresses(before.stacks['dev-spoke-payments-dev']);
     expect(old.filter((address) => !addresses(after).includes(address))).toEqual([]);
-    expect(addresses(after).filter((address) => !old.includes(address)).filter((address) => address.startsWith('aws_subnet.'))).toHaveLength(3);
+    expect(
+      addresses(after)
+        .filter((address) => !old.includes(address))
+        .filter((address) => address.startsWith('aws_subnet.')),
+    ).toHaveLength(3);
   });
 
   it('removing an account leaves the other spokes untouched', () => {

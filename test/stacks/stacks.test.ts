@@ -31,7 +31,8 @@ describe('stack set', () => {
   });
 
   it('pins hashicorp/aws 5.100.0 in every stack', () => {
-    for (const stack of Object.values(offline.stacks)) expect(stack.terraform.required_providers.aws).toEqual({ source: 'aws', version: '5.100.0' });
+    for (const stack of Object.values(offline.stacks))
+      expect(stack.terraform.required_providers.aws).toEqual({ source: 'aws', version: '5.100.0' });
   });
 });
 
@@ -39,7 +40,13 @@ describe('offline synth', () => {
   it('gives every provider dummy static credentials, the skip flags and no assume_role', () => {
     for (const stack of Object.values(offline.stacks)) {
       for (const provider of providers(stack)) {
-        expect(provider).toMatchObject({ access_key: 'offline-plan-only', secret_key: 'offline-plan-only', skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: 'true' });
+        expect(provider).toMatchObject({
+          access_key: 'offline-plan-only',
+          secret_key: 'offline-plan-only',
+          skip_credentials_validation: true,
+          skip_requesting_account_id: true,
+          skip_metadata_api_check: 'true',
+        });
         expect(provider.assume_role).toBeUndefined();
       }
     }
@@ -51,11 +58,14 @@ describe('offline synth', () => {
   });
 
   it('reads no data source that calls AWS', () => {
-    for (const stack of Object.values(offline.stacks)) expect(Object.keys(stack.data ?? {}).filter((type) => type !== 'terraform_remote_state')).toEqual([]);
+    for (const stack of Object.values(offline.stacks))
+      expect(Object.keys(stack.data ?? {}).filter((type) => type !== 'terraform_remote_state')).toEqual([]);
   });
 
   it('keeps state local, inside the synth output', () => {
-    expect(offline.stacks['dev-spoke-orders-dev'].terraform.backend).toEqual({ local: { path: '../../offline-state/dev/dev-spoke-orders-dev.tfstate' } });
+    expect(offline.stacks['dev-spoke-orders-dev'].terraform.backend).toEqual({
+      local: { path: '../../offline-state/dev/dev-spoke-orders-dev.tfstate' },
+    });
   });
 
   it('reads hub outputs with placeholders for a hub never applied', () => {
@@ -63,7 +73,10 @@ describe('offline synth', () => {
     expect(hub).toEqual({
       backend: 'local',
       config: { path: '../../offline-state/prod/prod-network-hub.tfstate' },
-      defaults: { transit_gateway_id: 'tgw-00000000000000000', transit_gateway_route_table_ids: { prod: expect.stringMatching(/^tgw-rtb-/), shared: expect.stringMatching(/^tgw-rtb-/) } },
+      defaults: {
+        transit_gateway_id: 'tgw-00000000000000000',
+        transit_gateway_route_table_ids: { prod: expect.stringMatching(/^tgw-rtb-/), shared: expect.stringMatching(/^tgw-rtb-/) },
+      },
     });
   });
 
@@ -75,7 +88,9 @@ describe('offline synth', () => {
 describe('live synth', () => {
   it('assumes the deploy role in the target account, and refuses any other account', () => {
     const [provider] = providers(live.stacks['org']);
-    expect(provider.assume_role).toEqual([{ role_arn: 'arn:aws:iam::111111111111:role/OrganizationAccountAccessRole', session_name: 'aws-landing-zone' }]);
+    expect(provider.assume_role).toEqual([
+      { role_arn: 'arn:aws:iam::111111111111:role/OrganizationAccountAccessRole', session_name: 'aws-landing-zone' },
+    ]);
     expect(provider.allowed_account_ids).toEqual(['111111111111']);
     expect(provider.access_key).toBeUndefined();
   });
@@ -84,7 +99,10 @@ describe('live synth', () => {
     const [spoke, network] = providers(live.stacks['dev-spoke-payments-dev']);
     expect(spoke.alias).toBeUndefined();
     expect(spoke.assume_role[0].role_arn).toBe('arn:aws:iam::510000000001:role/OrganizationAccountAccessRole');
-    expect(network).toMatchObject({ alias: 'network', assume_role: [{ role_arn: 'arn:aws:iam::222222222222:role/OrganizationAccountAccessRole' }] });
+    expect(network).toMatchObject({
+      alias: 'network',
+      assume_role: [{ role_arn: 'arn:aws:iam::222222222222:role/OrganizationAccountAccessRole' }],
+    });
     const association = resourcesOf(live.stacks['dev-spoke-payments-dev'], 'aws_ec2_transit_gateway_route_table_association')[0];
     expect(association.provider).toBe('aws.network');
   });
@@ -105,7 +123,17 @@ describe('live synth', () => {
 
   it('adopts accounts that already exist with import blocks, and creates the new ones', () => {
     const imports = live.stacks['org'].import as { id: string; to: string }[];
-    expect(imports.map((entry) => entry.id).sort()).toEqual(['222222222222', '333333333333', '444444444444', '510000000001', '510000000002', '520000000001', '520000000002', '530000000001', '530000000002']);
+    expect(imports.map((entry) => entry.id).sort()).toEqual([
+      '222222222222',
+      '333333333333',
+      '444444444444',
+      '510000000001',
+      '510000000002',
+      '520000000001',
+      '520000000002',
+      '530000000001',
+      '530000000002',
+    ]);
   });
 });
 
@@ -128,7 +156,11 @@ describe('network hub stack', () => {
   const hub = offline.stacks['dev-network-hub'];
 
   it('shares the Transit Gateway with every spoke account and publishes the hub contract', () => {
-    expect(resourcesOf(hub, 'aws_ram_principal_association').map((association) => association.principal).sort()).toEqual(['510000000001', '510000000002']);
+    expect(
+      resourcesOf(hub, 'aws_ram_principal_association')
+        .map((association) => association.principal)
+        .sort(),
+    ).toEqual(['510000000001', '510000000002']);
     expect(Object.keys(hub.output).sort()).toEqual(['transit_gateway_id', 'transit_gateway_route_table_ids']);
   });
 
@@ -140,7 +172,13 @@ describe('network hub stack', () => {
 
 describe('S3 state backend', () => {
   const texts = edit(sampleTexts(), 'environments/org.yaml', (doc) =>
-    doc.setIn(['stateBackend'], { type: 's3', bucket: 'acme-state', region: 'eu-west-1', kmsKeyId: 'alias/state', roleArn: 'arn:aws:iam::111111111111:role/StateAccess' }),
+    doc.setIn(['stateBackend'], {
+      type: 's3',
+      bucket: 'acme-state',
+      region: 'eu-west-1',
+      kmsKeyId: 'alias/state',
+      roleArn: 'arn:aws:iam::111111111111:role/StateAccess',
+    }),
   );
   const s3 = synthesize(sampleModel(texts), 'live');
 
@@ -159,10 +197,15 @@ describe('S3 state backend', () => {
 
   it('reads remote state from the same bucket and key', () => {
     const hub = s3.stacks['staging-spoke-orders-staging'].data.terraform_remote_state['hub-outputs'];
-    expect(hub).toMatchObject({ backend: 's3', config: { bucket: 'acme-state', key: 'staging/staging-network-hub.tfstate', region: 'eu-west-1' } });
+    expect(hub).toMatchObject({
+      backend: 's3',
+      config: { bucket: 'acme-state', key: 'staging/staging-network-hub.tfstate', region: 'eu-west-1' },
+    });
   });
 
   it('still plans offline on local state', () => {
-    expect(synthesize(sampleModel(texts), 'offline').stacks['org'].terraform.backend).toEqual({ local: { path: '../../offline-state/global/org.tfstate' } });
+    expect(synthesize(sampleModel(texts), 'offline').stacks['org'].terraform.backend).toEqual({
+      local: { path: '../../offline-state/global/org.tfstate' },
+    });
   });
 });

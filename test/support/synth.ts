@@ -29,8 +29,12 @@ export function synthesize(model: LandingZone, mode: SynthSettings['mode'] = 'of
 
 /** Terraform addresses of a stack: managed resources, data sources and outputs. */
 export function addresses(stack: StackJson): string[] {
-  const resources = Object.entries<Record<string, unknown>>(stack.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`));
-  const data = Object.entries<Record<string, unknown>>(stack.data ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `data.${type}.${name}`));
+  const resources = Object.entries<Record<string, unknown>>(stack.resource ?? {}).flatMap(([type, byName]) =>
+    Object.keys(byName).map((name) => `${type}.${name}`),
+  );
+  const data = Object.entries<Record<string, unknown>>(stack.data ?? {}).flatMap(([type, byName]) =>
+    Object.keys(byName).map((name) => `data.${type}.${name}`),
+  );
   const outputs = Object.keys(stack.output ?? {}).map((name) => `output.${name}`);
   return [...resources, ...data, ...outputs].sort();
 }

@@ -22,7 +22,9 @@ beforeAll(async () => {
 
 describe('offline Terraform pipeline on the sample organization', () => {
   it('validates and plans every stack', () => {
-    const failures = result.outcomes.filter((outcome) => !outcome.ok).map((outcome) => `${outcome.stack} (${outcome.error!.step}): ${outcome.error!.message}`);
+    const failures = result.outcomes
+      .filter((outcome) => !outcome.ok)
+      .map((outcome) => `${outcome.stack} (${outcome.error!.step}): ${outcome.error!.message}`);
     expect(failures).toEqual([]);
     expect(result.outcomes).toHaveLength(11);
   });
@@ -30,8 +32,14 @@ describe('offline Terraform pipeline on the sample organization', () => {
   it('plans to create exactly the synthesized resources, and to change or destroy nothing', () => {
     for (const outcome of result.outcomes) {
       const stack = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', outcome.stack, 'cdk.tf.json'), 'utf8'));
-      const resourceCount = Object.values<Record<string, unknown>>(stack.resource).reduce((sum, byName) => sum + Object.keys(byName).length, 0);
-      expect({ stack: outcome.stack, counts: outcome.counts }).toEqual({ stack: outcome.stack, counts: { add: resourceCount, change: 0, destroy: 0, replace: 0 } });
+      const resourceCount = Object.values<Record<string, unknown>>(stack.resource).reduce(
+        (sum, byName) => sum + Object.keys(byName).length,
+        0,
+      );
+      expect({ stack: outcome.stack, counts: outcome.counts }).toEqual({
+        stack: outcome.stack,
+        counts: { add: resourceCount, change: 0, destroy: 0, replace: 0 },
+      });
     }
   });
 
@@ -56,18 +64,24 @@ describe('offline Terraform pipeline on the sample organization', () => {
   it('can never apply an offline plan: the provider refuses before touching anything', async () => {
     const cli = writeTerraformCliConfig(path.join(outdir, '.terraform-cli'));
     const dir = path.join(outdir, 'stacks', 'dev-spoke-orders-dev');
-    await expect(terraform(['apply', '-input=false', '-no-color', 'plan.tfplan'], dir, cli.env)).rejects.toThrow(/invalid AWS Region: offline-synth-cannot-be-deployed/);
+    await expect(terraform(['apply', '-input=false', '-no-color', 'plan.tfplan'], dir, cli.env)).rejects.toThrow(
+      /invalid AWS Region: offline-synth-cannot-be-deployed/,
+    );
     const state = JSON.parse(fs.readFileSync(path.join(outdir, 'offline-state', 'dev', 'dev-spoke-orders-dev.tfstate'), 'utf8'));
     expect(state.resources.filter((resource: { mode: string }) => resource.mode === 'managed')).toEqual([]);
   });
 
   it('synthesizes nothing from bad config', async () => {
     const badDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-bad-config-'));
-    for (const text of edit(sampleTexts(), 'environments/dev.yaml', (doc) => doc.setIn(['accounts', 'orders-dev', 'vpc', 'cidr'], '10.17.0.0/16'))) {
+    for (const text of edit(sampleTexts(), 'environments/dev.yaml', (doc) =>
+      doc.setIn(['accounts', 'orders-dev', 'vpc', 'cidr'], '10.17.0.0/16'),
+    )) {
       fs.writeFileSync(path.join(badDir, path.basename(text.file)), text.text);
     }
     const badOut = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-bad-out-'));
-    await expect(runPlanPipeline({ configDir: badDir, settings: { ...settings, outdir: badOut }, log: () => undefined })).rejects.toThrow(ConfigValidationError);
+    await expect(runPlanPipeline({ configDir: badDir, settings: { ...settings, outdir: badOut }, log: () => undefined })).rejects.toThrow(
+      ConfigValidationError,
+    );
     expect(fs.readdirSync(badOut)).toEqual([]);
   });
 });
