@@ -8,6 +8,8 @@ import { checkAgainstSchema } from './schema-issues';
 import type { LandingZone } from './types';
 import { validateAccounts } from './validate/accounts';
 import { validateNetwork } from './validate/network';
+import { validateNetworkHubs } from './validate/network-hub';
+import { validatePeerings } from './validate/peering';
 import { parseYamlSource } from './yaml-source';
 
 /** A config file's display name (e.g. `environments/prod.yaml`) and its text. */
@@ -51,7 +53,7 @@ export function readConfigDir(configDir: string): ConfigText[] {
 
 export function landingZoneFromTexts(texts: readonly ConfigText[]): LandingZone {
   const { parsed, problems } = parseConfig(texts);
-  problems.push(...validateAccounts(parsed), ...validateNetwork(parsed));
+  problems.push(...validateAccounts(parsed), ...validateNetwork(parsed), ...validateNetworkHubs(parsed), ...validatePeerings(parsed));
   if (problems.length > 0) throw new ConfigValidationError(sortByLocation(problems));
   return resolveLandingZone(parsed.org!, parsed.environments);
 }

@@ -1,6 +1,10 @@
 /** Stack names and state keys: derived from config names only, never from positions. */
 
 export const ORG_STACK = 'org';
+/** Organization-wide stack in the log-archive account: the central flow-log bucket. */
+export const LOG_ARCHIVE_STACK = 'log-archive';
+/** Organization-wide stack in the network account: VPC IPAM and its pools. */
+export const IPAM_STACK = 'network-ipam';
 
 export function hubStackName(environment: string): string {
   return `${environment}-network-hub`;

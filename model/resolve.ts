@@ -1,11 +1,20 @@
-import { accountSegment, guardrailTargets, hubAccountName, hubSegments, vpcZones } from './defaults';
-import { hubStackName, spokeStackName } from './naming';
+import {
+  accountSegment,
+  flowLogDestination,
+  guardrailTargets,
+  hubAccountName,
+  hubRouteTables,
+  hubSegments,
+  hubVpcSegment,
+} from './defaults';
+import { hubStackName, IPAM_STACK, LOG_ARCHIVE_STACK, spokeStackName } from './naming';
 import type { ParsedEnvironment, ParsedOrg } from './parsed-config';
-import type { OrgConfig, VpcConfig } from './schema';
-import { planSubnets } from './subnets';
-import type { Account, Environment, LandingZone, OrganizationalUnit, StateBackend, VpcPlan } from './types';
+import type { OrgConfig } from './schema';
+import { planTransitRouting } from './transit-routing';
+import type { Account, Environment, LandingZone, OrganizationalUnit, Peering, PeeringSide, StateBackend, VpcPlan } from './types';
+import { planVpc } from './vpc-plan';
 
-/** Builds the model from config that passed every check; derives subnets, segments and stack names. */
+/** Builds the model from config that passed every check; derives subnets, routing and stack names. */
 export function resolveLandingZone(org: ParsedOrg, parsedEnvironments: readonly ParsedEnvironment[]): LandingZone {
   const { organization } = org.config;
   const orgAccounts: Account[] = Object.entries(org.config.accounts).map(([name, account]) => ({ name, ...account }));
@@ -19,9 +28,16 @@ export function resolveLandingZone(org: ParsedOrg, parsedEnvironments: readonly 
       tags: account.tags,
     })),
   );
+  const environments = parsedEnvironments.map((environment) => resolveEnvironment(environment, org.config)).sort(byName);
+  const sides = new Map(environments.flatMap((environment) => peeringSides(environment)));
+  const usesBucket = environments.some((environment) =>
+    [...environment.hub.vpcs, ...environment.spokes.map((spoke) => spoke.vpc)].some((vpc) => vpc.flowLogs === 's3'),
+  );
+  const { ipam } = org.config.network;
   return {
     organization: {
       name: organization.name,
+      id: organization.id,
       rootId: organization.rootId,
       managementAccountId: organization.managementAccountId,
       homeRegion: organization.homeRegion,
@@ -39,35 +55,45 @@ export function resolveLandingZone(org: ParsedOrg, parsedEnvironments: readonly 
     },
     accounts: [...orgAccounts, ...environmentAccounts].sort(byName),
     stateBackend: resolveBackend(org.config.stateBackend),
-    environments: parsedEnvironments.map((environment) => resolveEnvironment(environment, org.config)).sort(byName),
+    network: {
+      flowLogRetentionDays: org.config.network.flowLogRetentionDays,
+      flowLogBucket: usesBucket ? { stackName: LOG_ARCHIVE_STACK, accountName: organization.logArchiveAccount } : undefined,
+      ipam: ipam ? { stackName: IPAM_STACK, accountName: organization.networkAccount, cidr: ipam.cidr, ipv6: ipam.ipv6 } : undefined,
+    },
+    environments: environments.map((environment) => ({
+      ...environment,
+      peerings: resolvePeerings(
+        parsedEnvironments.find((parsed) => parsed.name === environment.name)!,
+        sides,
+      ),
+    })),
     policyWaivers: org.config.policyWaivers.map((waiver) => ({ ...waiver })),
   };
 }
 
 function resolveEnvironment({ name, config }: ParsedEnvironment, org: OrgConfig): Environment {
-  const vpcPlan = (vpcName: string, vpc: VpcConfig, segment: string, role: VpcPlan['role']): VpcPlan => {
-    const zones = vpcZones(vpc, config);
-    const plan = planSubnets(vpc.cidr, zones, vpc.subnets);
-    if (!plan.fits) throw new Error(`internal: ${vpcName} was validated but its subnets do not fit`);
-    return {
-      name: vpcName,
-      role,
-      ipv6: false,
-      cidr: vpc.cidr,
-      availabilityZones: zones,
-      segment,
-      subnets: plan.subnets,
-      transitDestinations: [config.cidr],
-    };
-  };
+  const flowLogs = flowLogDestination(config, org);
   const spokes = Object.entries(config.accounts)
     .filter(([, account]) => account.vpc !== undefined)
     .map(([accountName, account]) => ({
       stackName: spokeStackName(name, accountName),
       accountName,
-      vpc: vpcPlan(accountName, account.vpc!, accountSegment(account, config), 'workload'),
+      vpc: planVpc({
+        name: accountName,
+        role: 'workload',
+        vpc: account.vpc!,
+        segment: accountSegment(account, config),
+        environment: config,
+        flowLogs,
+      }),
     }))
     .sort((a, b) => a.accountName.localeCompare(b.accountName));
+  const hubVpcs: VpcPlan[] = Object.entries(config.networkHub.vpcs)
+    .map(([vpcName, vpc]) => planVpc({ name: vpcName, role: vpc.role, vpc, segment: hubVpcSegment(vpc), environment: config, flowLogs }))
+    .sort(byName);
+  const segments = [...hubSegments(config)].sort();
+  const hub = config.networkHub;
+  const organizationName = org.organization.name;
   return {
     name,
     region: config.region,
@@ -76,16 +102,47 @@ function resolveEnvironment({ name, config }: ParsedEnvironment, org: OrgConfig)
     hub: {
       stackName: hubStackName(name),
       accountName: hubAccountName(config, org)!,
-      amazonSideAsn: config.networkHub.transitGateway.amazonSideAsn,
-      segments: [...hubSegments(config)].sort(),
-      vpcs: Object.entries(config.networkHub.vpcs)
-        .map(([vpcName, vpc]) => vpcPlan(vpcName, vpc, vpc.segment, 'shared-services'))
-        .sort(byName),
+      amazonSideAsn: hub.transitGateway.amazonSideAsn,
+      segments,
+      routeTables: [...hubRouteTables(config)].sort(),
+      vpcs: hubVpcs,
       sharedWithAccounts: spokes.map((spoke) => spoke.accountName),
+      egress: hub.egress ? { vpcName: hub.egress.vpc, natGateways: hub.egress.natGateways } : undefined,
+      inspection: hub.inspection ? { vpcName: hub.inspection.vpc } : undefined,
+      lattice: hub.lattice ? { serviceNetworkName: `${organizationName}-${name}` } : undefined,
+      interfaceEndpoints: hub.interfaceEndpoints
+        ? { vpcName: hub.interfaceEndpoints.vpc, services: [...hub.interfaceEndpoints.services].sort() }
+        : undefined,
+      routing: planTransitRouting(config, segments, [...hubVpcs, ...spokes.map((spoke) => spoke.vpc)]),
     },
     spokes,
     peerings: [],
   };
+}
+
+/** Every VPC that can be a side of a peering, keyed `<environment>/<name>`. */
+function peeringSides(environment: Environment): [string, PeeringSide][] {
+  const side = (vpc: VpcPlan, accountName: string): [string, PeeringSide] => [
+    `${environment.name}/${vpc.name}`,
+    { environment: environment.name, vpcName: vpc.name, accountName, region: environment.region, cidr: vpc.cidr ?? '' },
+  ];
+  return [
+    ...environment.hub.vpcs.map((vpc) => side(vpc, environment.hub.accountName)),
+    ...environment.spokes.map((spoke) => side(spoke.vpc, spoke.accountName)),
+  ];
+}
+
+function resolvePeerings(environment: ParsedEnvironment, sides: Map<string, PeeringSide>): Peering[] {
+  const find = (reference: string) => sides.get(reference.includes('/') ? reference : `${environment.name}/${reference}`)!;
+  return Object.entries(environment.config.peerings)
+    .map(([name, peering]) => ({
+      name,
+      requester: find(peering.requester),
+      accepter: find(peering.accepter),
+      routeTiers: [...peering.routeTiers],
+      allowRemoteDnsResolution: peering.allowRemoteDnsResolution,
+    }))
+    .sort(byName);
 }
 
 function resolveBackend(backend: OrgConfig['stateBackend']): StateBackend {

@@ -1,84 +1,24 @@
 import { z } from 'zod';
-import { Ipv4Cidr } from './cidr';
+import { NetworkHubSchema, PeeringSchema, VpcSchema } from './network-schema';
+import {
+  AccountId,
+  AccountName,
+  AvailabilityZones,
+  Email,
+  Ipv4CidrText,
+  OuName,
+  Region,
+  ResourceName,
+  SegmentName,
+  Tags,
+} from './schema-primitives';
 
 /*
  * The one schema of the config: source of the TypeScript types, of runtime validation and of the
  * JSON Schema in schema/ (npm run schema). Messages carry their fix after " — ".
  */
 
-export const TIERS = ['public', 'app', 'data'] as const;
-export type TierName = (typeof TIERS)[number];
-
-const AccountName = z
-  .string()
-  .regex(
-    /^[a-z][a-z0-9-]{1,30}$/,
-    'is not a valid account name — use 2–31 lowercase letters, digits and hyphens, starting with a letter (it becomes part of stack names)',
-  );
-
-const OuName = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/,
-    'is not a valid OU name — use up to 64 letters, digits, spaces, dots, underscores or hyphens',
-  );
-
-const SegmentName = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,30}$/, 'is not a valid segment name — use lowercase letters, digits and hyphens, e.g. prod');
-
-const AccountId = z
-  .string({
-    error: (issue) =>
-      issue.input === undefined
-        ? undefined
-        : 'must be a quoted string of 12 digits — write it as id: "012345678901" (unquoted, YAML reads a number and drops leading zeros)',
-  })
-  .regex(/^\d{12}$/, 'must be exactly 12 digits — copy the account id from AWS Organizations');
-
-const Region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'is not an AWS region name — use a name such as eu-west-1');
-
-const Email = z.email("is not a valid email address — use the account root user's address, e.g. aws+payments@example.com");
-
-const Ipv4CidrText = z.string().superRefine((text, ctx) => {
-  const parsed = Ipv4Cidr.parse(text);
-  if ('error' in parsed) ctx.addIssue({ code: 'custom', message: `${parsed.error} — fix the address or prefix length` });
-});
-
-const VpcCidrText = Ipv4CidrText.superRefine((text, ctx) => {
-  const parsed = Ipv4Cidr.parse(text);
-  if (!('error' in parsed) && (parsed.prefixLength < 16 || parsed.prefixLength > 28)) {
-    ctx.addIssue({ code: 'custom', message: `${text} is a /${parsed.prefixLength} — AWS allows VPC blocks from /16 to /28` });
-  }
-});
-
-const AvailabilityZones = z
-  .array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, 'is not an availability zone name — use names such as eu-west-1a'))
-  .min(1, 'lists no availability zones — give between 1 and 6')
-  .max(6, 'lists more than 6 availability zones — give between 1 and 6');
-
-const SubnetPrefixLength = z
-  .int('must be a whole prefix length such as 24 — give the size of each subnet as /N')
-  .min(16, 'is larger than a VPC can be — use a prefix length from 16 to 28')
-  .max(28, 'is smaller than AWS allows — use a prefix length from 16 to 28');
-
-export const DEFAULT_SUBNET_PREFIX_LENGTHS = { public: 24, app: 20, data: 24 } as const;
-
-const Subnets = z
-  .strictObject({
-    public: SubnetPrefixLength.optional().describe('Prefix length of each public subnet (one per AZ); omit for no public tier.'),
-    app: SubnetPrefixLength.describe('Prefix length of each app subnet (one per AZ); the Transit Gateway attaches here.'),
-    data: SubnetPrefixLength.optional().describe('Prefix length of each data subnet (one per AZ); omit for no data tier.'),
-  })
-  .describe('Prefix length of each subnet per tier, one subnet per tier and AZ.');
-
-const Vpc = z.strictObject({
-  cidr: VpcCidrText.describe("The VPC's IPv4 block; must lie inside its environment's `cidr`."),
-  availabilityZones: AvailabilityZones.optional().describe("Defaults to the environment's availability zones."),
-  subnets: Subnets.default(DEFAULT_SUBNET_PREFIX_LENGTHS),
-});
-
-const Tags = z.record(z.string(), z.string());
+export { DEFAULT_SUBNET_PREFIX_LENGTHS, TIERS, type TierName } from './network-schema';
 
 const CoreAccount = z.strictObject({
   email: Email,
@@ -89,11 +29,7 @@ const CoreAccount = z.strictObject({
 
 const WorkloadAccount = CoreAccount.extend({
   segment: SegmentName.optional().describe("TGW segment the account's VPC joins; defaults to the environment's segment."),
-  vpc: Vpc.optional().describe("The account's spoke VPC; an account without one gets no spoke stack."),
-});
-
-const HubVpc = Vpc.extend({
-  segment: SegmentName.describe('TGW segment this hub VPC joins, e.g. shared (shared services).'),
+  vpc: VpcSchema.optional().describe("The account's spoke VPC; an account without one gets no spoke stack."),
 });
 
 const LocalBackend = z.strictObject({ type: z.literal('local') });
@@ -141,6 +77,10 @@ export const OrgConfigSchema = z
         .min(1)
         .default('OrganizationAccountAccessRole')
         .describe('Role AWS Organizations creates in each vended account.'),
+      id: z
+        .string()
+        .regex(/^o-[a-z0-9]{10,32}$/, 'is not an organization id — copy it from AWS Organizations, e.g. o-a1b2c3d4e5')
+        .describe('The organization id (o-xxxx); endpoint, bucket and Lattice policies allow only its principals.'),
       networkAccount: AccountName.default('network'),
       logArchiveAccount: AccountName.default('log-archive'),
       securityAccount: AccountName.default('security'),
@@ -158,6 +98,22 @@ export const OrgConfigSchema = z
       })
       .default({ denyLeavingOrganization: true, protectSecurityServices: true, restrictRegions: true }),
     accounts: z.record(AccountName, CoreAccount).describe('Organization-wide accounts (network, log archive, security), by name.'),
+    network: z
+      .strictObject({
+        flowLogs: z
+          .enum(['s3', 'cloud-watch-logs'])
+          .default('s3')
+          .describe('Flow logs to the central bucket in the log-archive account (s3) or to CloudWatch Logs per VPC.'),
+        flowLogRetentionDays: z.int().min(1).default(365).describe('Days flow logs are kept.'),
+        ipam: z
+          .strictObject({
+            cidr: Ipv4CidrText.describe("The organization's IPv4 supernet; each environment's range becomes a regional pool inside it."),
+            ipv6: z.boolean().default(true).describe('Also an Amazon-provided IPv6 pool per environment region.'),
+          })
+          .optional()
+          .describe('VPC IPAM in the network account, pools shared through RAM; VPCs may then use ipamNetmask.'),
+      })
+      .default({ flowLogs: 's3', flowLogRetentionDays: 365 }),
     stateBackend: z.discriminatedUnion('type', [LocalBackend, S3Backend]).default({ type: 'local' }),
     policyWaivers: z
       .array(PolicyWaiver)
@@ -172,27 +128,13 @@ export const EnvironmentConfigSchema = z
     availabilityZones: AvailabilityZones,
     cidr: Ipv4CidrText.describe("The environment's IPv4 address range; every VPC of the environment lies inside it."),
     segment: SegmentName.default('nonprod').describe("Default TGW segment of the environment's workload accounts."),
-    networkHub: z
-      .strictObject({
-        account: AccountName.optional().describe('Account that owns the hub; defaults to organization.networkAccount.'),
-        segments: z
-          .array(SegmentName)
-          .min(1)
-          .optional()
-          .describe("TGW route tables to create; defaults to the environment's segment plus shared."),
-        transitGateway: z
-          .strictObject({
-            amazonSideAsn: z
-              .int()
-              .refine((asn) => (asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294), {
-                message: 'is not a private ASN — use 64512–65534 or 4200000000–4294967294',
-              })
-              .default(64512),
-          })
-          .default({ amazonSideAsn: 64512 }),
-        vpcs: z.record(AccountName, HubVpc).default({}).describe('Hub VPCs (shared services and the like) by name.'),
-      })
-      .default({ transitGateway: { amazonSideAsn: 64512 }, vpcs: {} }),
+    ipv6: z.boolean().default(true).describe('Dual-stack VPCs by default (each VPC can override).'),
+    flowLogs: z.enum(['s3', 'cloud-watch-logs']).optional().describe('Where VPC flow logs go; defaults to organization network.flowLogs.'),
+    networkHub: NetworkHubSchema.default({ connect: [], transitGateway: { amazonSideAsn: 64512 }, lattice: true, vpcs: {} }),
+    peerings: z
+      .record(ResourceName, PeeringSchema)
+      .default({})
+      .describe('VPC peering connections by name (requester in this environment).'),
     accounts: z.record(AccountName, WorkloadAccount).describe('Workload accounts of this environment, by name.'),
   })
   .describe('One landing-zone environment (environments/<name>.yaml).');
@@ -200,5 +142,5 @@ export const EnvironmentConfigSchema = z
 export type OrgConfig = z.infer<typeof OrgConfigSchema>;
 export type EnvironmentConfig = z.infer<typeof EnvironmentConfigSchema>;
 export type WorkloadAccountConfig = z.infer<typeof WorkloadAccount>;
-export type VpcConfig = z.infer<typeof Vpc>;
+export type { HubVpcConfig, PeeringConfig, VpcConfig } from './network-schema';
 export type StateBackendConfig = OrgConfig['stateBackend'];

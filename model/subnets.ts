@@ -1,5 +1,5 @@
 import { Ipv4Cidr } from './cidr';
-import { TIERS, type TierName } from './schema';
+import { TIERS, type TierName } from './network-schema';
 import type { PlannedSubnet } from './types';
 
 export type TierPrefixLengths = Partial<Record<TierName, number>>;
@@ -9,9 +9,10 @@ export type SubnetPlan =
   | { readonly fits: false; readonly needed: number; readonly available: number };
 
 /**
- * Carves one subnet per tier and AZ out of the VPC block. Larger subnets are placed first, so
+ * Carves one IPv4 subnet per tier and AZ out of the VPC block. Larger subnets are placed first, so
  * every block is aligned and the subnets fit exactly when their sizes add up to no more than the
- * VPC. Within a size, tiers keep the order public, app, data and AZs the order of config.
+ * VPC. Within a size, tiers keep the order public, app, data and AZs the order of config. Each
+ * subnet also carries its position (newBits, netNum) for VPCs whose block is only known at apply.
  * CAUTION: changing the AZs or a tier's size moves later subnets (Terraform replaces them).
  */
 export function planSubnets(vpcCidr: string, zones: readonly string[], prefixLengths: TierPrefixLengths): SubnetPlan {
@@ -27,14 +28,16 @@ export function planSubnets(vpcCidr: string, zones: readonly string[], prefixLen
   let offset = 0;
   for (const tier of tiers) {
     const prefixLength = prefixLengths[tier]!;
+    const size = 2 ** (32 - prefixLength);
     for (const zone of zones) {
-      subnets.push({ tier, zone, cidr: vpc.blockAt(offset, prefixLength).toString() });
-      offset += 2 ** (32 - prefixLength);
+      const cidr = vpc.blockAt(offset, prefixLength).toString();
+      subnets.push({ tier, zone, cidr, newBits: prefixLength - vpc.prefixLength, netNum: offset / size, ipv6Only: false });
+      offset += size;
     }
   }
   return { fits: true, subnets: sortSubnets(subnets) };
 }
 
-function sortSubnets(subnets: PlannedSubnet[]): PlannedSubnet[] {
+export function sortSubnets(subnets: PlannedSubnet[]): PlannedSubnet[] {
   return subnets.sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) || a.zone.localeCompare(b.zone));
 }

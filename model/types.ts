@@ -13,6 +13,13 @@ export interface LandingZone {
   /** Every member account (organization-wide and per environment), sorted by name. */
   readonly accounts: readonly Account[];
   readonly stateBackend: StateBackend;
+  readonly network: {
+    readonly flowLogRetentionDays: number;
+    /** Central flow-log bucket in the log-archive account, when any VPC logs to S3. */
+    readonly flowLogBucket?: { readonly stackName: string; readonly accountName: string };
+    /** VPC IPAM in the network account, when configured. */
+    readonly ipam?: { readonly stackName: string; readonly accountName: string; readonly cidr: string; readonly ipv6: boolean };
+  };
   /** Sorted by name. */
   readonly environments: readonly Environment[];
   /** Accepted exceptions to policy rules, each with a reason and an expiry date. */
@@ -33,6 +40,8 @@ export interface PolicyWaiver {
 
 export interface Organization {
   readonly name: string;
+  /** o-xxxx: policies allow only this organization's principals. */
+  readonly id: string;
   readonly rootId: string;
   readonly managementAccountId: string;
   readonly homeRegion: string;
@@ -107,16 +116,21 @@ export interface Peering {
   readonly name: string;
   readonly requester: PeeringSide;
   readonly accepter: PeeringSide;
+  /** Tiers on both sides whose route tables route to the other side. */
+  readonly routeTiers: readonly TierName[];
+  readonly allowRemoteDnsResolution: boolean;
 }
 
 export interface NetworkHub {
   readonly stackName: string;
   readonly accountName: string;
   readonly amazonSideAsn: number;
-  /** TGW route table per segment, sorted. */
+  /** Workload segments, sorted. */
   readonly segments: readonly string[];
+  /** Every TGW route table: the segments plus egress and inspection when used, sorted. */
+  readonly routeTables: readonly string[];
   readonly vpcs: readonly VpcPlan[];
-  /** Accounts the TGW is shared with through RAM (every spoke account), sorted. */
+  /** Accounts the TGW, Lattice service network and IPAM pools are shared with (every spoke account), sorted. */
   readonly sharedWithAccounts: readonly string[];
   /** Central egress: the hub VPC with NAT gateways that spokes reach the internet through. */
   readonly egress?: { readonly vpcName: string; readonly natGateways: 'per-az' | 'single' };
@@ -124,6 +138,21 @@ export interface NetworkHub {
   readonly inspection?: { readonly vpcName: string };
   /** The environment's VPC Lattice service network, when enabled. */
   readonly lattice?: { readonly serviceNetworkName: string };
+  /** Centralized interface endpoints with private hosted zones for every spoke. */
+  readonly interfaceEndpoints?: { readonly vpcName: string; readonly services: readonly string[] };
+  /** Who reaches whom through the TGW. */
+  readonly routing: TransitRouting;
+}
+
+/**
+ * The TGW routing intent, by VPC name (its attachment) and route table (segment) name. Computed
+ * once in the model; the stacks render it and a test checks the synthesized result against it.
+ */
+export interface TransitRouting {
+  readonly associations: readonly { readonly attachment: string; readonly routeTable: string }[];
+  readonly propagations: readonly { readonly attachment: string; readonly routeTable: string }[];
+  readonly staticRoutes: readonly { readonly routeTable: string; readonly destination: string; readonly attachment: string }[];
+  readonly blackholes: readonly { readonly routeTable: string; readonly destination: string }[];
 }
 
 export interface Spoke {
@@ -138,18 +167,34 @@ export interface VpcPlan {
   readonly name: string;
   /** What the VPC is for; hub VPCs are shared-services, egress or inspection. */
   readonly role: VpcRole;
+  /** IPv4 block; undefined when the block comes from IPAM (see ipamNetmask). */
+  readonly cidr?: string;
+  readonly ipamNetmask?: number;
   /** Dual-stack: an Amazon-provided /56 and a /64 per subnet. */
   readonly ipv6: boolean;
-  readonly cidr: string;
   readonly availabilityZones: readonly string[];
+  /** TGW route table the attachment associates with. */
   readonly segment: string;
+  readonly attachToTransitGateway: boolean;
   readonly subnets: readonly PlannedSubnet[];
-  /** Destinations the app and data tiers reach through the TGW (the environment's range). */
-  readonly transitDestinations: readonly string[];
+  /** Routes from the VPC's route tables to the Transit Gateway, per tier. */
+  readonly transitRoutes: readonly { readonly tier: TierName; readonly destination: string }[];
+  /** DNS64 on app subnets and 64:ff9b::/96 towards the central NAT gateways. */
+  readonly nat64: boolean;
+  /** S3 and DynamoDB gateway endpoints on the private route tables. */
+  readonly gatewayEndpoints: boolean;
+  /** Interface endpoints inside this VPC (instead of the hub's private hosted zones). */
+  readonly localInterfaceEndpoints: readonly string[];
+  readonly flowLogs: 's3' | 'cloud-watch-logs';
 }
 
 export interface PlannedSubnet {
   readonly tier: TierName;
   readonly zone: string;
-  readonly cidr: string;
+  /** IPv4 block; undefined for IPv6-only subnets and for VPCs whose block comes from IPAM. */
+  readonly cidr?: string;
+  /** Position inside the VPC block (`cidrsubnet(vpc, newBits, netNum)`), for IPAM VPCs. */
+  readonly newBits?: number;
+  readonly netNum?: number;
+  readonly ipv6Only: boolean;
 }

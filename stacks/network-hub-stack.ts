@@ -25,7 +25,7 @@ export class NetworkHubStack extends LandingZoneStack {
     for (const plan of hub.vpcs) {
       const vpc = new TieredVpc(this, `vpc-${plan.name}`, {
         name: `${name}-${plan.name}`,
-        cidrBlock: plan.cidr,
+        cidrBlock: plan.cidr!,
         subnets: vpcSubnets(plan),
       });
       new TransitGatewayAttachment(this, `attachment-${plan.name}`, {
@@ -36,7 +36,7 @@ export class NetworkHubStack extends LandingZoneStack {
         associatedRouteTableId: gateway.routeTableId(plan.segment),
         propagatedRouteTableIds: { [plan.segment]: gateway.routeTableId(plan.segment) },
         vpcRouteTableIds: vpcRouteTablesToTransit(vpc),
-        destinations: plan.transitDestinations,
+        destinations: [...new Set(plan.transitRoutes.map((route) => route.destination))].filter((d) => !d.includes(':')),
       });
     }
     publishHubOutputs(this, { transitGatewayId: gateway.gateway.id, transitGatewayRouteTableIds: gateway.routeTableIds });

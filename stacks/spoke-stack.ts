@@ -30,7 +30,7 @@ export class SpokeStack extends LandingZoneStack {
       }),
       hub.segments,
     );
-    const vpc = new TieredVpc(this, 'vpc', { name, cidrBlock: spoke.vpc.cidr, subnets: vpcSubnets(spoke.vpc) });
+    const vpc = new TieredVpc(this, 'vpc', { name, cidrBlock: spoke.vpc.cidr!, subnets: vpcSubnets(spoke.vpc) });
     const segmentTable = hubOutputs.transitGatewayRouteTableIds[spoke.vpc.segment];
     new TransitGatewayAttachment(this, 'transit-gateway', {
       name,
@@ -40,7 +40,7 @@ export class SpokeStack extends LandingZoneStack {
       associatedRouteTableId: segmentTable,
       propagatedRouteTableIds: { [spoke.vpc.segment]: segmentTable },
       vpcRouteTableIds: vpcRouteTablesToTransit(vpc),
-      destinations: spoke.vpc.transitDestinations,
+      destinations: [...new Set(spoke.vpc.transitRoutes.map((route) => route.destination))].filter((d) => !d.includes(':')),
       vpcProvider: spokeProvider,
       gatewayProvider: networkProvider,
     });

@@ -1,61 +1,38 @@
 import { Ipv4Cidr } from '../cidr';
-import { accountSegment, hubSegments, vpcZones } from '../defaults';
+import { ipv4PrefixLengths, vpcZones } from '../defaults';
 import type { ParsedConfig, ParsedEnvironment } from '../parsed-config';
 import type { ConfigProblem } from '../problems';
 import { joinPath } from '../problems';
 import { knownZones, zoneBelongsToRegion } from '../regions';
-import type { VpcConfig } from '../schema';
 import { planSubnets } from '../subnets';
 import { problemAt, type SourceFile } from '../yaml-source';
 import { chooseFrom } from './references';
+import { allVpcEntries, type VpcEntry } from './vpc-entries';
 
-interface VpcEntry {
-  readonly source: SourceFile;
-  readonly path: readonly string[];
-  readonly environment: ParsedEnvironment;
-  readonly vpc: VpcConfig;
-  readonly segment: string;
-}
-
-/** Network rules: regions and AZs resolve, CIDRs nest and never overlap, subnets fit, segments exist. */
+/** Address rules: regions and AZs resolve, CIDRs nest and never overlap, subnets fit, IPAM sizes fit. */
 export function validateNetwork(parsed: ParsedConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const vpcs = parsed.environments.flatMap(vpcEntries);
+  const vpcs = allVpcEntries(parsed);
   if (parsed.org) problems.push(...checkRegions(parsed));
   for (const environment of parsed.environments) {
     problems.push(
       ...checkZones(environment.source, ['availabilityZones'], environment.config.availabilityZones, environment.config.region),
     );
-    problems.push(...checkSegments(environment));
   }
   problems.push(...checkEnvironmentRanges(parsed.environments));
+  const ipamFits = new Map(
+    parsed.environments.flatMap((environment) => simulateIpamAllocations(vpcs.filter((entry) => entry.environment === environment))),
+  );
   for (const entry of vpcs) {
     if (entry.vpc.availabilityZones) {
       problems.push(
         ...checkZones(entry.source, [...entry.path, 'availabilityZones'], entry.vpc.availabilityZones, entry.environment.config.region),
       );
     }
-    problems.push(...checkContainment(entry), ...checkSubnetsFit(entry));
+    problems.push(...checkBlock(entry, parsed, ipamFits.get(entry) ?? true));
   }
   problems.push(...checkOverlaps(vpcs));
   return problems;
-}
-
-function vpcEntries(environment: ParsedEnvironment): VpcEntry[] {
-  const { config, source } = environment;
-  const hub = Object.entries(config.networkHub.vpcs).map(([name, vpc]) => ({
-    source,
-    environment,
-    vpc,
-    segment: vpc.segment,
-    path: ['networkHub', 'vpcs', name],
-  }));
-  const spokes = Object.entries(config.accounts).flatMap(([name, account]) =>
-    account.vpc
-      ? [{ source, environment, vpc: account.vpc, segment: accountSegment(account, config), path: ['accounts', name, 'vpc'] }]
-      : [],
-  );
-  return [...hub, ...spokes];
 }
 
 function checkRegions(parsed: ParsedConfig): ConfigProblem[] {
@@ -72,7 +49,18 @@ function checkRegions(parsed: ParsedConfig): ConfigProblem[] {
       ),
     );
   }
+  const ipam = org.config.network.ipam;
   for (const environment of parsed.environments) {
+    if (ipam && !Ipv4Cidr.of(ipam.cidr).contains(Ipv4Cidr.of(environment.config.cidr))) {
+      problems.push(
+        problemAt(
+          environment.source,
+          ['cidr'],
+          `${environment.config.cidr} does not fit the IPAM pool ${ipam.cidr} of ${org.source.file}`,
+          'choose a range inside network.ipam.cidr, or widen it',
+        ),
+      );
+    }
     const region = environment.config.region;
     if (!allowed.includes(region)) {
       problems.push(
@@ -108,32 +96,6 @@ function checkZones(source: SourceFile, path: readonly (string | number)[], zone
   return problems;
 }
 
-function checkSegments(environment: ParsedEnvironment): ConfigProblem[] {
-  const { config, source } = environment;
-  const segments = hubSegments(config);
-  const problems: ConfigProblem[] = [];
-  const unknown = (path: readonly (string | number)[], segment: string) =>
-    problemAt(
-      source,
-      path,
-      `"${segment}" is not a segment of this environment's network hub`,
-      `${chooseFrom(segments, segment, 'segment')}, or add it to networkHub.segments`,
-    );
-  segments.forEach((segment, index) => {
-    if (segments.indexOf(segment) !== index)
-      problems.push(problemAt(source, ['networkHub', 'segments', index], `lists ${segment} twice`, 'list each segment once'));
-  });
-  for (const [name, account] of Object.entries(config.accounts)) {
-    if (!account.vpc) continue;
-    const segment = accountSegment(account, config);
-    if (!segments.includes(segment)) problems.push(unknown(account.segment ? ['accounts', name, 'segment'] : ['segment'], segment));
-  }
-  for (const [name, vpc] of Object.entries(config.networkHub.vpcs)) {
-    if (!segments.includes(vpc.segment)) problems.push(unknown(['networkHub', 'vpcs', name, 'segment'], vpc.segment));
-  }
-  return dedupe(problems);
-}
-
 function checkEnvironmentRanges(environments: readonly ParsedEnvironment[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   environments.forEach((environment, index) => {
@@ -153,31 +115,115 @@ function checkEnvironmentRanges(environments: readonly ParsedEnvironment[]): Con
   return problems;
 }
 
-function checkContainment(entry: VpcEntry): ConfigProblem[] {
+/** The VPC's block: exactly one of cidr and ipamNetmask, inside the environment, big enough for its subnets. */
+function checkBlock(entry: VpcEntry, parsed: ParsedConfig, fitsPool: boolean): ConfigProblem[] {
+  const { vpc, source, path } = entry;
   const range = entry.environment.config.cidr;
-  if (Ipv4Cidr.of(range).contains(Ipv4Cidr.of(entry.vpc.cidr))) return [];
-  return [
-    problemAt(
-      entry.source,
-      [...entry.path, 'cidr'],
-      `${entry.vpc.cidr} is outside the environment's range ${range}`,
-      `choose a block inside ${range}, or widen cidr at the top of ${entry.source.file}`,
-    ),
-  ];
+  if ((vpc.cidr === undefined) === (vpc.ipamNetmask === undefined)) {
+    return [
+      problemAt(
+        source,
+        path,
+        'needs exactly one of cidr and ipamNetmask',
+        'give the VPC a cidr, or an ipamNetmask to take a block from IPAM',
+      ),
+    ];
+  }
+  if (vpc.ipamNetmask !== undefined) {
+    const problems = checkIpamNetmask(entry, parsed, fitsPool);
+    return problems.length > 0 ? problems : checkSubnetsFit(entry, `0.0.0.0/${vpc.ipamNetmask}`, ['ipamNetmask']);
+  }
+  if (!Ipv4Cidr.of(range).contains(Ipv4Cidr.of(vpc.cidr!))) {
+    return [
+      problemAt(
+        source,
+        [...path, 'cidr'],
+        `${vpc.cidr} is outside the environment's range ${range}`,
+        `choose a block inside ${range}, or widen cidr at the top of ${source.file}`,
+      ),
+    ];
+  }
+  return checkSubnetsFit(entry, vpc.cidr!, ['subnets']);
 }
 
-function checkSubnetsFit(entry: VpcEntry): ConfigProblem[] {
+function checkIpamNetmask(entry: VpcEntry, parsed: ParsedConfig, fitsPool: boolean): ConfigProblem[] {
+  const ipam = parsed.org?.config.network.ipam;
+  const netmask = entry.vpc.ipamNetmask!;
+  const path = [...entry.path, 'ipamNetmask'];
+  if (parsed.org && !ipam) {
+    return [
+      problemAt(
+        entry.source,
+        path,
+        'needs IPAM, which is not configured',
+        `add network.ipam to ${parsed.org.source.file}, or give the VPC a cidr`,
+      ),
+    ];
+  }
+  const pool = Ipv4Cidr.of(entry.environment.config.cidr);
+  if (netmask < pool.prefixLength) {
+    return [
+      problemAt(
+        entry.source,
+        path,
+        `/${netmask} does not fit the environment's IPAM pool ${entry.environment.config.cidr}`,
+        `use a netmask of /${pool.prefixLength} or longer`,
+      ),
+    ];
+  }
+  if (!fitsPool) {
+    return [
+      problemAt(
+        entry.source,
+        path,
+        `/${netmask} does not fit the environment's IPAM pool ${entry.environment.config.cidr}: no free block of that size is left beside the VPCs with fixed blocks`,
+        'use a smaller block (a higher netmask), or free space in the range',
+      ),
+    ];
+  }
+  return [];
+}
+
+/**
+ * Allocates the environment's IPAM VPCs, in name order, around the VPCs with fixed blocks (the
+ * IPAM stack reserves those), the way IPAM hands out the first free aligned block.
+ */
+function simulateIpamAllocations(entries: readonly VpcEntry[]): [VpcEntry, boolean][] {
+  const occupied = entries
+    .filter((entry) => entry.vpc.cidr && !('error' in Ipv4Cidr.parse(entry.vpc.cidr)))
+    .map((entry) => Ipv4Cidr.of(entry.vpc.cidr!));
+  const pool = entries[0] ? Ipv4Cidr.parse(entries[0].environment.config.cidr) : { error: 'no entries' };
+  if ('error' in pool) return [];
+  const ipamEntries = entries.filter((entry) => entry.vpc.ipamNetmask !== undefined && entry.vpc.ipamNetmask >= pool.prefixLength);
+  return [...ipamEntries]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((entry) => {
+      const size = 2 ** (32 - entry.vpc.ipamNetmask!);
+      for (let offset = 0; offset < pool.size; offset += size) {
+        const candidate = pool.blockAt(offset, entry.vpc.ipamNetmask!);
+        if (occupied.every((block) => !block.overlaps(candidate))) {
+          occupied.push(candidate);
+          return [entry, true];
+        }
+      }
+      return [entry, false];
+    });
+}
+
+function checkSubnetsFit(entry: VpcEntry, block: string, reportAt: readonly string[]): ConfigProblem[] {
   const zones = vpcZones(entry.vpc, entry.environment.config);
-  const plan = planSubnets(entry.vpc.cidr, zones, entry.vpc.subnets);
+  const prefixLengths = ipv4PrefixLengths(entry.vpc);
+  const plan = planSubnets(block, zones, prefixLengths);
   if (plan.fits) return [];
-  const tiers = Object.entries(entry.vpc.subnets)
+  const tiers = Object.entries(prefixLengths)
     .map(([tier, prefix]) => `${tier} /${prefix}`)
     .join(', ');
+  const path = reportAt[0] === 'subnets' ? [...entry.path, 'subnets'] : [...entry.path, ...reportAt];
   return [
     problemAt(
       entry.source,
-      [...entry.path, 'subnets'],
-      `need ${plan.needed} addresses (${zones.length} AZs × ${tiers}) but ${entry.vpc.cidr} holds ${plan.available}`,
+      path,
+      `need ${plan.needed} addresses (${zones.length} AZs × ${tiers}) but ${block.startsWith('0.0.0.0/') ? `a /${block.split('/')[1]}` : block} holds ${plan.available}`,
       'use a larger VPC block, smaller subnets (a higher prefix length) or fewer AZs',
     ),
   ];
@@ -185,9 +231,10 @@ function checkSubnetsFit(entry: VpcEntry): ConfigProblem[] {
 
 function checkOverlaps(vpcs: readonly VpcEntry[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  vpcs.forEach((entry, index) => {
-    for (const earlier of vpcs.slice(0, index)) {
-      if (!Ipv4Cidr.of(entry.vpc.cidr).overlaps(Ipv4Cidr.of(earlier.vpc.cidr))) continue;
+  const withBlocks = vpcs.filter((entry) => entry.vpc.cidr !== undefined && !('error' in Ipv4Cidr.parse(entry.vpc.cidr)));
+  withBlocks.forEach((entry, index) => {
+    for (const earlier of withBlocks.slice(0, index)) {
+      if (!Ipv4Cidr.of(entry.vpc.cidr!).overlaps(Ipv4Cidr.of(earlier.vpc.cidr!))) continue;
       const file = earlier.source.file === entry.source.file ? '' : `${earlier.source.file} `;
       problems.push(
         problemAt(
@@ -200,9 +247,4 @@ function checkOverlaps(vpcs: readonly VpcEntry[]): ConfigProblem[] {
     }
   });
   return problems;
-}
-
-function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((problem) => !seen.has(`${problem.file}|${problem.path}`) && seen.add(`${problem.file}|${problem.path}`));
 }

@@ -20,6 +20,7 @@ describe('resolved landing zone (sample organization)', () => {
     expect(prod.spokes.map((spoke) => spoke.stackName)).toEqual([
       'prod-spoke-analytics-prod',
       'prod-spoke-orders-prod',
+      'prod-spoke-payments-preprod',
       'prod-spoke-payments-prod',
     ]);
     expect(hubStackName('dev')).toBe('dev-network-hub');

@@ -6,12 +6,12 @@ describe('planSubnets', () => {
     expect(plan).toEqual({
       fits: true,
       subnets: [
-        { tier: 'public', zone: 'eu-west-1a', cidr: '10.17.32.0/24' },
-        { tier: 'public', zone: 'eu-west-1b', cidr: '10.17.33.0/24' },
-        { tier: 'app', zone: 'eu-west-1a', cidr: '10.17.0.0/20' },
-        { tier: 'app', zone: 'eu-west-1b', cidr: '10.17.16.0/20' },
-        { tier: 'data', zone: 'eu-west-1a', cidr: '10.17.34.0/24' },
-        { tier: 'data', zone: 'eu-west-1b', cidr: '10.17.35.0/24' },
+        { tier: 'public', zone: 'eu-west-1a', cidr: '10.17.32.0/24', newBits: 8, netNum: 32, ipv6Only: false },
+        { tier: 'public', zone: 'eu-west-1b', cidr: '10.17.33.0/24', newBits: 8, netNum: 33, ipv6Only: false },
+        { tier: 'app', zone: 'eu-west-1a', cidr: '10.17.0.0/20', newBits: 4, netNum: 0, ipv6Only: false },
+        { tier: 'app', zone: 'eu-west-1b', cidr: '10.17.16.0/20', newBits: 4, netNum: 1, ipv6Only: false },
+        { tier: 'data', zone: 'eu-west-1a', cidr: '10.17.34.0/24', newBits: 8, netNum: 34, ipv6Only: false },
+        { tier: 'data', zone: 'eu-west-1b', cidr: '10.17.35.0/24', newBits: 8, netNum: 35, ipv6Only: false },
       ],
     });
   });

@@ -10,14 +10,15 @@ describe('config validation', () => {
     it('rejects two VPCs that overlap, naming both', () => {
       const texts = edit(sample, PROD, (doc) => doc.setIn(['accounts', 'orders-prod', 'vpc', 'cidr'], '10.49.128.0/17'));
       expect(problemsOf(texts)).toEqual([
-        'environments/prod.yaml:30:7: accounts.orders-prod.vpc.cidr 10.49.128.0/17 overlaps accounts.payments-prod.vpc.cidr 10.49.0.0/16 — give each VPC its own range',
+        'environments/prod.yaml:61:7: accounts.orders-prod.vpc.cidr 10.49.128.0/17 overlaps accounts.payments-prod.vpc.cidr 10.49.0.0/16 — give each VPC its own range',
       ]);
     });
 
     it('rejects a spoke VPC that overlaps a hub VPC', () => {
-      const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'orders-dev', 'vpc', 'cidr'], '10.16.0.0/18'));
+      const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'payments-dev', 'vpc', 'cidr'], '10.16.0.0/16'));
       expect(problemsOf(texts)).toEqual([
-        'environments/dev.yaml:30:7: accounts.orders-dev.vpc.cidr 10.16.0.0/18 overlaps networkHub.vpcs.shared-services.cidr 10.16.0.0/20 — give each VPC its own range',
+        'environments/dev.yaml:48:7: accounts.payments-dev.vpc.cidr 10.16.0.0/16 overlaps networkHub.vpcs.shared-services.cidr 10.16.0.0/20 — give each VPC its own range',
+        'environments/dev.yaml:48:7: accounts.payments-dev.vpc.cidr 10.16.0.0/16 overlaps networkHub.vpcs.egress.cidr 10.16.16.0/24 — give each VPC its own range',
       ]);
     });
 
@@ -28,29 +29,29 @@ describe('config validation', () => {
       });
       expect(problemsOf(texts)).toEqual([
         'environments/prod.yaml:4:1: cidr 10.0.0.0/8 overlaps the range of environments/dev.yaml (10.16.0.0/12) — give each environment its own address range',
-        'environments/prod.yaml:30:7: accounts.orders-prod.vpc.cidr 10.17.0.0/16 overlaps environments/dev.yaml accounts.payments-dev.vpc.cidr 10.17.0.0/16 — give each VPC its own range',
-        'environments/staging.yaml:4:1: cidr 10.32.0.0/12 overlaps the range of environments/prod.yaml (10.0.0.0/8) — give each environment its own address range',
+        'environments/prod.yaml:61:7: accounts.orders-prod.vpc.cidr 10.17.0.0/16 overlaps environments/dev.yaml accounts.payments-dev.vpc.cidr 10.17.0.0/16 — give each VPC its own range',
+        'environments/staging.yaml:5:1: cidr 10.32.0.0/12 overlaps the range of environments/prod.yaml (10.0.0.0/8) — give each environment its own address range',
       ]);
     });
 
     it('rejects a VPC outside its environment range', () => {
-      const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'orders-dev', 'vpc', 'cidr'], '10.40.0.0/18'));
+      const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'payments-dev', 'vpc', 'cidr'], '10.40.0.0/18'));
       expect(problemsOf(texts)).toEqual([
-        "environments/dev.yaml:30:7: accounts.orders-dev.vpc.cidr 10.40.0.0/18 is outside the environment's range 10.16.0.0/12 — choose a block inside 10.16.0.0/12, or widen cidr at the top of environments/dev.yaml",
+        "environments/dev.yaml:48:7: accounts.payments-dev.vpc.cidr 10.40.0.0/18 is outside the environment's range 10.16.0.0/12 — choose a block inside 10.16.0.0/12, or widen cidr at the top of environments/dev.yaml",
       ]);
     });
 
     it('rejects subnets that do not fit the VPC at the configured sizes', () => {
-      const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'orders-dev', 'vpc', 'subnets', 'app'], 19));
+      const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'payments-dev', 'vpc', 'subnets', 'app'], 17));
       expect(problemsOf(texts)).toEqual([
-        'environments/dev.yaml:31:7: accounts.orders-dev.vpc.subnets need 16896 addresses (2 AZs × app /19, data /24) but 10.18.0.0/18 holds 16384 — use a larger VPC block, smaller subnets (a higher prefix length) or fewer AZs',
+        'environments/dev.yaml:49:7: accounts.payments-dev.vpc.subnets need 66560 addresses (2 AZs × public /24, app /17, data /24) but 10.17.0.0/16 holds 65536 — use a larger VPC block, smaller subnets (a higher prefix length) or fewer AZs',
       ]);
     });
 
     it('rejects a CIDR with host bits set, showing where the block starts', () => {
-      const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'orders-dev', 'vpc', 'cidr'], '10.18.0.1/18'));
+      const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'payments-dev', 'vpc', 'cidr'], '10.17.0.1/16'));
       expect(problemsOf(texts)).toEqual([
-        'environments/dev.yaml:30:7: accounts.orders-dev.vpc.cidr 10.18.0.1/18 has host bits set; the block starts at 10.18.0.0/18 — fix the address or prefix length',
+        'environments/dev.yaml:48:7: accounts.payments-dev.vpc.cidr 10.17.0.1/16 has host bits set; the block starts at 10.17.0.0/16 — fix the address or prefix length',
       ]);
     });
   });
@@ -59,21 +60,21 @@ describe('config validation', () => {
     it('rejects an account name used twice in the organization', () => {
       const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'security'], { email: 'aws+other@acme.example', ou: 'NonProd' }));
       expect(problemsOf(texts)).toEqual([
-        'environments/dev.yaml:32:3: accounts.security is also defined in environments/org.yaml accounts.security — account names must be unique in the organization; rename or remove one of them',
+        'environments/dev.yaml:66:3: accounts.security is also defined in environments/org.yaml accounts.security — account names must be unique in the organization; rename or remove one of them',
       ]);
     });
 
     it('rejects an email used twice, case-insensitively', () => {
       const texts = edit(sample, PROD, (doc) => doc.setIn(['accounts', 'orders-prod', 'email'], 'AWS+payments-prod@acme.example'));
       expect(problemsOf(texts)).toEqual([
-        'environments/prod.yaml:26:5: accounts.orders-prod.email AWS+payments-prod@acme.example is already the email of accounts.payments-prod — every AWS account needs its own root email address',
+        'environments/prod.yaml:57:5: accounts.orders-prod.email AWS+payments-prod@acme.example is already the email of accounts.payments-prod — every AWS account needs its own root email address',
       ]);
     });
 
     it('rejects a malformed email', () => {
       const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'payments-dev', 'email'], 'payments at acme'));
       expect(problemsOf(texts)).toEqual([
-        "environments/dev.yaml:19:5: accounts.payments-dev.email is not a valid email address — use the account root user's address, e.g. aws+payments@example.com",
+        "environments/dev.yaml:44:5: accounts.payments-dev.email is not a valid email address — use the account root user's address, e.g. aws+payments@example.com",
       ]);
     });
 
@@ -83,15 +84,15 @@ describe('config validation', () => {
         doc.setIn(['accounts', 'orders-dev', 'id'], 510000000002);
       });
       expect(problemsOf(texts)).toEqual([
-        'environments/dev.yaml:20:5: accounts.payments-dev.id must be exactly 12 digits — copy the account id from AWS Organizations',
-        'environments/dev.yaml:27:5: accounts.orders-dev.id must be a quoted string of 12 digits — write it as id: "012345678901" (unquoted, YAML reads a number and drops leading zeros)',
+        'environments/dev.yaml:45:5: accounts.payments-dev.id must be exactly 12 digits — copy the account id from AWS Organizations',
+        'environments/dev.yaml:52:5: accounts.orders-dev.id must be a quoted string of 12 digits — write it as id: "012345678901" (unquoted, YAML reads a number and drops leading zeros)',
       ]);
     });
 
     it('rejects an account id used twice', () => {
       const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'orders-dev', 'id'], '222222222222'));
       expect(problemsOf(texts)).toEqual([
-        'environments/dev.yaml:27:5: accounts.orders-dev.id 222222222222 is already the id of environments/org.yaml accounts.network — check the account id in AWS Organizations',
+        'environments/dev.yaml:52:5: accounts.orders-dev.id 222222222222 is already the id of environments/org.yaml accounts.network — check the account id in AWS Organizations',
       ]);
     });
   });
@@ -100,7 +101,7 @@ describe('config validation', () => {
     it('rejects an unknown OU and suggests the nearest', () => {
       const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'orders-dev', 'ou'], 'NonPrd'));
       expect(problemsOf(texts)).toEqual([
-        'environments/dev.yaml:28:5: accounts.orders-dev.ou "NonPrd" is not an organizational unit of environments/org.yaml — use one of: Infrastructure, NonProd, Prod, Security, Workloads (did you mean NonProd?)',
+        'environments/dev.yaml:53:5: accounts.orders-dev.ou "NonPrd" is not an organizational unit of environments/org.yaml — use one of: Infrastructure, NonProd, Prod, Security, Workloads (did you mean NonProd?)',
       ]);
     });
 
@@ -121,24 +122,24 @@ describe('config validation', () => {
         doc.setIn(['organization', 'networkAccount'], 'netwrk');
       });
       expect(problemsOf(texts)).toEqual([
-        'environments/org.yaml:10:3: organization.networkAccount "netwrk" is not one of the accounts in environments/org.yaml — add it under accounts: or use one of: log-archive, network, security (did you mean network?)',
-        'environments/org.yaml:20:11: organizationalUnits.Prod.parent "Workload" is not an organizational unit — use one of: Infrastructure, NonProd, Prod, Security, Workloads (did you mean Workloads?)',
-        'environments/org.yaml:26:7: guardrails.attachTo.1 "Wrkloads" is not an organizational unit — use one of: Infrastructure, NonProd, Prod, Security, Workloads (did you mean Workloads?)',
+        'environments/org.yaml:11:3: organization.networkAccount "netwrk" is not one of the accounts in environments/org.yaml — add it under accounts: or use one of: log-archive, network, security (did you mean network?)',
+        'environments/org.yaml:21:11: organizationalUnits.Prod.parent "Workload" is not an organizational unit — use one of: Infrastructure, NonProd, Prod, Security, Workloads (did you mean Workloads?)',
+        'environments/org.yaml:27:7: guardrails.attachTo.1 "Wrkloads" is not an organizational unit — use one of: Infrastructure, NonProd, Prod, Security, Workloads (did you mean Workloads?)',
       ]);
     });
 
     it('rejects an OU that is its own ancestor', () => {
       const texts = edit(sample, ORG, (doc) => doc.setIn(['organizationalUnits', 'Workloads'], { parent: 'Prod' }));
       expect(problemsOf(texts)).toEqual([
-        'environments/org.yaml:20:5: organizationalUnits.Workloads.parent makes Workloads its own ancestor — OU parents must form a tree under the root; break the cycle',
-        'environments/org.yaml:21:11: organizationalUnits.Prod.parent makes Prod its own ancestor — OU parents must form a tree under the root; break the cycle',
+        'environments/org.yaml:21:5: organizationalUnits.Workloads.parent makes Workloads its own ancestor — OU parents must form a tree under the root; break the cycle',
+        'environments/org.yaml:22:11: organizationalUnits.Prod.parent makes Prod its own ancestor — OU parents must form a tree under the root; break the cycle',
       ]);
     });
 
     it('rejects a segment the hub does not have', () => {
       const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'orders-dev', 'segment'], 'prd'));
       expect(problemsOf(texts)).toEqual([
-        `environments/dev.yaml:32:5: accounts.orders-dev.segment "prd" is not a segment of this environment's network hub — use one of: nonprod, shared, or add it to networkHub.segments`,
+        `environments/dev.yaml:57:5: accounts.orders-dev.segment "prd" is not a segment of this environment's network hub — use one of: nonprod, shared, or add it to networkHub.segments`,
       ]);
     });
   });
@@ -159,7 +160,7 @@ describe('config validation', () => {
         doc.setIn(['accounts', 'orders-prod', 'vpc', 'availabilityZones'], Array(7).fill('eu-west-1a')),
       );
       expect(problemsOf(seven)).toEqual([
-        'environments/prod.yaml:31:7: accounts.orders-prod.vpc.availabilityZones lists more than 6 availability zones — give between 1 and 6',
+        'environments/prod.yaml:62:7: accounts.orders-prod.vpc.availabilityZones lists more than 6 availability zones — give between 1 and 6',
       ]);
     });
 
@@ -168,7 +169,7 @@ describe('config validation', () => {
         doc.setIn(['accounts', 'orders-dev', 'vpc', 'availabilityZones'], ['eu-west-1a', 'eu-west-1a']),
       );
       expect(problemsOf(texts)).toEqual([
-        'environments/dev.yaml:34:11: accounts.orders-dev.vpc.availabilityZones.1 lists eu-west-1a twice — list each availability zone once',
+        'environments/dev.yaml:59:11: accounts.orders-dev.vpc.availabilityZones.1 lists eu-west-1a twice — list each availability zone once',
       ]);
     });
   });
@@ -177,7 +178,7 @@ describe('config validation', () => {
     it('rejects unknown keys by name and suggests the nearest known key', () => {
       const texts = edit(sample, DEV, (doc) => doc.setIn(['accounts', 'orders-dev', 'vpc', 'cidrr'], '10.0.0.0/16'));
       expect(problemsOf(texts)).toEqual([
-        'environments/dev.yaml:32:7: accounts.orders-dev.vpc.cidrr is not a known key — did you mean `cidr`? remove it or rename it; allowed here: cidr, availabilityZones, subnets',
+        'environments/dev.yaml:57:7: accounts.orders-dev.vpc.cidrr is not a known key — did you mean `cidr`? remove it or rename it; allowed here: cidr, ipamNetmask, availabilityZones, subnets, ipv6, nat64, localInterfaceEndpoints, attachToTransitGateway',
       ]);
     });
 
@@ -196,7 +197,7 @@ describe('config validation', () => {
     it('rejects a key written twice', () => {
       const problems = problemsOf(replaceText(sample, DEV, `${sample.find((text) => text.file === DEV)!.text}\nregion: eu-west-1\n`));
       expect(problems).toEqual([
-        'environments/dev.yaml:33:1: cannot be parsed: Map keys must be unique — fix the YAML syntax at this line and column',
+        'environments/dev.yaml:59:1: cannot be parsed: Map keys must be unique — fix the YAML syntax at this line and column',
       ]);
     });
 
@@ -208,7 +209,7 @@ describe('config validation', () => {
       );
       expect(problemsOf(texts)).toEqual([
         'environments/dev.yaml:1:1: region is required — add region: (string)',
-        'environments/org.yaml:45:3: stateBackend.type has a value that is not allowed here — use one of "local", "s3"',
+        'environments/org.yaml:53:3: stateBackend.type has a value that is not allowed here — use one of "local", "s3"',
       ]);
     });
 
