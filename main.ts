@@ -6,15 +6,19 @@
 import { loadLandingZone } from './model/load';
 import { ConfigValidationError } from './model/problems';
 import { decideMode, synthSettingsFromEnv } from './pipeline/mode';
+import { enforcePolicy, PolicyViolationError } from './policy/synthesized';
 import { buildApp } from './stacks/app';
 
 function main(): void {
   const decision = decideMode();
   if (decision.mode === 'offline') console.error(`aws-landing-zone: offline synth (${decision.reason}); plan-only, cannot be deployed`);
   try {
-    buildApp(loadLandingZone(), synthSettingsFromEnv(process.env, decision)).synth();
+    const model = loadLandingZone();
+    const settings = synthSettingsFromEnv(process.env, decision);
+    buildApp(model, settings).synth();
+    enforcePolicy(settings.outdir, model);
   } catch (error) {
-    if (!(error instanceof ConfigValidationError)) throw error;
+    if (!(error instanceof ConfigValidationError || error instanceof PolicyViolationError)) throw error;
     console.error(error.message);
     process.exit(1);
   }

@@ -104,7 +104,11 @@ export const OrgConfigSchema = z
           .enum(['s3', 'cloud-watch-logs'])
           .default('s3')
           .describe('Flow logs to the central bucket in the log-archive account (s3) or to CloudWatch Logs per VPC.'),
-        flowLogRetentionDays: z.int().min(1).default(365).describe('Days flow logs are kept.'),
+        flowLogRetentionDays: z
+          .int()
+          .min(90, 'is too short — keep flow logs at least 90 days (30 in S3 Standard, then Infrequent Access and Glacier)')
+          .default(365)
+          .describe('Days flow logs are kept.'),
         ipam: z
           .strictObject({
             cidr: Ipv4CidrText.describe("The organization's IPv4 supernet; each environment's range becomes a regional pool inside it."),

@@ -6,7 +6,7 @@ import type { TransitRouting, VpcPlan } from './types';
  * Who reaches whom through the hub. Each attached VPC associates with its segment's table and
  * propagates into every segment it may reach (its own, shared, and `connect` pairs), and into the
  * egress and inspection tables for return traffic. Segment tables send the internet to inspection
- * (or straight to egress) and blackhole every VPC of the segments they must never reach — without
+ * (or straight to egress), NAT64 to the egress NAT gateways, and blackhole every VPC of the segments they must never reach — without
  * that, 0.0.0.0/0 would hairpin through the egress VPC into another segment.
  */
 export function planTransitRouting(environment: EnvironmentConfig, segments: readonly string[], vpcs: readonly VpcPlan[]): TransitRouting {
@@ -14,7 +14,7 @@ export function planTransitRouting(environment: EnvironmentConfig, segments: rea
   const attached = vpcs.filter((vpc) => vpc.attachToTransitGateway && (vpc.role === 'workload' || vpc.role === 'shared-services'));
   const egress = hub.egress?.vpc;
   const inspection = hub.inspection?.vpc;
-  const anyIpv6 = attached.some((vpc) => vpc.ipv6);
+  const anyNat64 = attached.some((vpc) => vpc.nat64);
 
   const associations = [
     ...attached.map((vpc) => ({ attachment: vpc.name, routeTable: vpc.segment })),
@@ -32,7 +32,7 @@ export function planTransitRouting(environment: EnvironmentConfig, segments: rea
     ? [
         ...segments.flatMap((routeTable) => [
           { routeTable, destination: '0.0.0.0/0', attachment: inspection ?? egress },
-          ...(anyIpv6 ? [{ routeTable, destination: '::/0', attachment: egress }] : []),
+          ...(anyNat64 ? [{ routeTable, destination: '64:ff9b::/96', attachment: egress }] : []),
         ]),
         ...(inspection
           ? [

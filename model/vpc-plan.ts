@@ -35,7 +35,7 @@ export function planVpc({ name, role, vpc, segment, environment, flowLogs }: Vpc
     segment,
     attachToTransitGateway: role === 'egress' || role === 'inspection' || vpc.attachToTransitGateway,
     subnets: sortSubnets([...ipv4Subnets, ...ipv6OnlySubnets]),
-    transitRoutes: attached ? transitRoutes(vpc, environment, ipv6) : [],
+    transitRoutes: attached ? transitRoutes(vpc, environment) : [],
     nat64: vpc.nat64,
     gatewayEndpoints: role === 'workload' || role === 'shared-services',
     localInterfaceEndpoints: [...(vpc.localInterfaceEndpoints ?? [])].sort(),
@@ -44,20 +44,13 @@ export function planVpc({ name, role, vpc, segment, environment, flowLogs }: Vpc
 }
 
 /**
- * App tiers reach the environment's range and, with central egress, the internet (IPv4, IPv6 and
- * NAT64) through the TGW. Data tiers reach only the environment's range: never the internet.
+ * App tiers reach the environment's range, the IPv4 internet through the central egress, and
+ * IPv4-only services through NAT64, all via the TGW. IPv6 internet leaves through the VPC's own
+ * egress-only gateway (a TGW cannot carry it to a central one). Data tiers get no route beyond
+ * their VPC: they talk to their app tier only, never to the internet.
  */
-function transitRoutes(vpc: VpcConfig, environment: EnvironmentConfig, ipv6: boolean): VpcPlan['transitRoutes'] {
-  const tiers = vpcTiers(vpc);
+function transitRoutes(vpc: VpcConfig, environment: EnvironmentConfig): VpcPlan['transitRoutes'] {
   const egress = environment.networkHub.egress !== undefined;
-  const app = [
-    environment.cidr,
-    ...(egress ? ['0.0.0.0/0'] : []),
-    ...(egress && ipv6 ? ['::/0'] : []),
-    ...(vpc.nat64 ? ['64:ff9b::/96'] : []),
-  ];
-  return [
-    ...app.map((destination) => ({ tier: 'app' as const, destination })),
-    ...(tiers.data && !tiers.data.ipv6Only ? [{ tier: 'data' as const, destination: environment.cidr }] : []),
-  ];
+  const app = [environment.cidr, ...(egress ? ['0.0.0.0/0'] : []), ...(vpc.nat64 ? ['64:ff9b::/96'] : [])];
+  return app.map((destination) => ({ tier: 'app' as const, destination }));
 }

@@ -12,20 +12,33 @@ interface PlanJson {
   readonly resource_changes?: readonly { readonly mode?: string; readonly change?: { readonly actions?: readonly string[] } }[];
 }
 
+/** What a resource change does. Both ["delete","create"] and ["create","delete"] are replacements. */
+export type ChangeKind = 'create' | 'update' | 'delete' | 'replace' | 'read' | 'forget' | 'no-op';
+
+export function changeKind(actions: readonly string[]): ChangeKind {
+  if (actions.includes('create') && actions.includes('delete')) return 'replace';
+  if (actions.includes('create')) return 'create';
+  if (actions.includes('update')) return 'update';
+  if (actions.includes('delete')) return 'delete';
+  if (actions.includes('read')) return 'read';
+  if (actions.includes('forget')) return 'forget';
+  return 'no-op';
+}
+
 export function countPlan(plan: PlanJson): PlanCounts {
   if (typeof plan.format_version !== 'string')
     throw new Error('not a Terraform plan in JSON (terraform show -json): format_version is missing');
   const counts = { add: 0, change: 0, destroy: 0, replace: 0 };
   for (const change of plan.resource_changes ?? []) {
     if (change.mode === 'data') continue;
-    const actions = change.change?.actions ?? [];
-    if (actions.includes('create') && actions.includes('delete')) {
+    const kind = changeKind(change.change?.actions ?? []);
+    if (kind === 'replace') {
       counts.replace += 1;
       counts.add += 1;
       counts.destroy += 1;
-    } else if (actions.includes('create')) counts.add += 1;
-    else if (actions.includes('update')) counts.change += 1;
-    else if (actions.includes('delete')) counts.destroy += 1;
+    } else if (kind === 'create') counts.add += 1;
+    else if (kind === 'update') counts.change += 1;
+    else if (kind === 'delete') counts.destroy += 1;
   }
   return counts;
 }

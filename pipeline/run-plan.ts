@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import pLimit from 'p-limit';
 import { loadLandingZone } from '../model/load';
+import type { PolicyReport } from '../policy/report';
+import { enforcePolicy } from '../policy/synthesized';
 import { buildApp } from '../stacks/app';
 import type { SynthSettings } from '../stacks/settings';
 import { ensureOfflineStates, type StackJson } from './offline-state';
@@ -36,6 +38,8 @@ export interface PlanPipelineResult {
   readonly outcomes: readonly StackOutcome[];
   readonly synthSeconds: number;
   readonly totalSeconds: number;
+  /** The policy check of the synthesized stacks (waived findings included, for the summary). */
+  readonly policy: PolicyReport;
 }
 
 interface Manifest {
@@ -65,6 +69,7 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
   if (unknown.length > 0)
     throw new Error(`no such stack: ${unknown.join(', ')}; stacks are ${Object.keys(manifest.stacks).sort().join(', ')}`);
   log(`synthesized ${Object.keys(manifest.stacks).length} stacks in ${synthSeconds.toFixed(1)}s (${settings.mode}) to ${settings.outdir}`);
+  const policy = enforcePolicy(settings.outdir, model, log);
 
   const cli = writeTerraformCliConfig(path.join(settings.outdir, '.terraform-cli'));
   log(`terraform providers: ${cli.mirror ? `filesystem mirror ${cli.mirror}` : 'public registry'}; plugin cache ${cli.pluginCacheDir}`);
@@ -107,7 +112,7 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
         }),
       ),
   );
-  return { outcomes: stacks.map((stack) => outcomes.get(stack)!), synthSeconds, totalSeconds: (Date.now() - started) / 1000 };
+  return { outcomes: stacks.map((stack) => outcomes.get(stack)!), synthSeconds, totalSeconds: (Date.now() - started) / 1000, policy };
 }
 
 async function validateAndPlan(

@@ -1,5 +1,5 @@
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformStack } from 'cdktf';
+import { TerraformRemoteState, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ORG_STACK } from '../model/naming';
 import type { LandingZone } from '../model/types';
@@ -32,20 +32,11 @@ export abstract class LandingZoneStack extends TerraformStack {
     this.settings = props.settings;
     this.environment = props.environment;
     configureBackend(this, stackName, props.environment, { settings: props.settings, backend: props.model.stateBackend });
-    this.orgOutputs = new OrgOutputsReader((placeholders) =>
-      remoteState(this, 'org-outputs', {
-        settings: this.settings,
-        backend: this.model.stateBackend,
-        consumer: this.stackName,
-        producer: ORG_STACK,
-        producerEnvironment: undefined,
-        placeholders,
-      }),
-    );
+    this.orgOutputs = new OrgOutputsReader((placeholders) => this.readStack('org-outputs', ORG_STACK, undefined, placeholders));
   }
 
   /** A provider that acts in `accountName` (or the management account) in `region`. */
-  protected providerFor(id: string, accountName: string | 'management', region: string, alias?: string): AwsProvider {
+  providerFor(id: string, accountName: string | 'management', region: string, alias?: string): AwsProvider {
     const accountId = accountName === 'management' ? this.model.organization.managementAccountId : this.accountIdOf(accountName);
     const literal = accountName === 'management' || this.knownAccountId(accountName) !== undefined;
     return accountProvider(this, id, {
@@ -60,8 +51,25 @@ export abstract class LandingZoneStack extends TerraformStack {
   }
 
   /** The account's id from config, or, for a newly vended account, from the org stack's outputs. */
-  protected accountIdOf(accountName: string): string {
+  accountIdOf(accountName: string): string {
     return this.knownAccountId(accountName) ?? this.orgOutputs.accountId(accountName);
+  }
+
+  /** Reads another stack's outputs (with placeholders used only offline). */
+  readStack(
+    id: string,
+    producer: string,
+    producerEnvironment: string | undefined,
+    placeholders: Record<string, unknown>,
+  ): TerraformRemoteState {
+    return remoteState(this, id, {
+      settings: this.settings,
+      backend: this.model.stateBackend,
+      consumer: this.stackName,
+      producer,
+      producerEnvironment,
+      placeholders,
+    });
   }
 
   protected get defaultTags(): Record<string, string> {

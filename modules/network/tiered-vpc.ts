@@ -1,10 +1,12 @@
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-internet-gateway';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
-import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { Vpc, type VpcConfig } from '@cdktf/provider-aws/lib/vpc';
+import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 
 export type Tier = 'public' | 'app' | 'data';
@@ -12,39 +14,136 @@ export type Tier = 'public' | 'app' | 'data';
 export interface TieredSubnetSpec {
   readonly tier: Tier;
   readonly availabilityZone: string;
-  /** CAUTION: changing it replaces the subnet. */
-  readonly cidrBlock: string;
+  /**
+   * IPv4 block of the subnet. Omit it for a subnet of an IPv6-only tier, and in a VPC whose block
+   * comes from IPAM (give `newBits` and `netNum` instead).
+   * CAUTION: changing it replaces the subnet.
+   * @default - no IPv4 block given
+   */
+  readonly cidrBlock?: string;
+  /**
+   * In a VPC whose IPv4 block comes from IPAM: the subnet is `cidrsubnet(<VPC block>, newBits, netNum)`.
+   * CAUTION: changing it replaces the subnet.
+   * @default - cidrBlock is used
+   */
+  readonly newBits?: number;
+  /** See `newBits`. CAUTION: changing it replaces the subnet. @default - cidrBlock is used */
+  readonly netNum?: number;
+}
+
+/** Where a VPC's IPv6 block comes from. */
+export interface Ipv6BlockSource {
+  /**
+   * IPAM pool (IPv6) to take the VPC's block from.
+   * CAUTION: changing it replaces the VPC's IPv6 block, and with it every subnet's /64.
+   * @default - an Amazon-provided /56
+   */
+  readonly ipamPoolId?: string;
+  /** Size of the block taken from `ipamPoolId`: 44 to 56, in steps of 4. Only with ipamPoolId. @default 56 */
+  readonly netmaskLength?: number;
+}
+
+export interface TieredVpcIpv6Props extends Ipv6BlockSource {
+  /**
+   * Private tiers whose `::/0` goes to an egress-only internet gateway. The public tier always
+   * routes `::/0` to the internet gateway; the data tier never routes to the internet.
+   * @default ['app']
+   */
+  readonly egressOnlyInternetGatewayTiers?: readonly Tier[];
+  /** Tiers whose subnets answer DNS queries with synthetic `64:ff9b::/96` addresses (DNS64). @default [] */
+  readonly dns64Tiers?: readonly Tier[];
+  /**
+   * Tiers whose subnets are IPv6-only (no IPv4 block; instance hostnames by resource name).
+   * CAUTION: changing it replaces the tier's subnets.
+   * @default []
+   */
+  readonly ipv6OnlyTiers?: readonly Tier[];
 }
 
 export interface TieredVpcProps {
   /** Name tag prefix of the VPC and everything in it. */
   readonly name: string;
-  /** CAUTION: changing it replaces the VPC and everything in it. */
-  readonly cidrBlock: string;
+  /**
+   * The VPC's IPv4 block. CAUTION: changing it replaces the VPC and everything in it.
+   * @default - taken from ipv4IpamPoolId (one of the two is required)
+   */
+  readonly cidrBlock?: string;
+  /** IPAM pool (IPv4) to take the VPC's block from. CAUTION: changing it replaces the VPC. @default - cidrBlock is used */
+  readonly ipv4IpamPoolId?: string;
+  /** Size of the block taken from ipv4IpamPoolId (16–28). Required with it. CAUTION: changing it replaces the VPC. @default - none */
+  readonly ipv4NetmaskLength?: number;
   /** One subnet per tier and AZ; a `public` tier gets an internet gateway. */
   readonly subnets: readonly TieredSubnetSpec[];
   /** @default true */
   readonly enableDnsHostnames?: boolean;
+  /** Dual-stack: an IPv6 block for the VPC and a /64 per subnet (see `ipv6SubnetIndex`). @default - IPv4 only */
+  readonly ipv6?: TieredVpcIpv6Props;
+}
+
+const IPV6_TIER_OFFSET: Readonly<Record<Tier, number>> = { public: 0, app: 1, data: 2 };
+const ZONE_LETTERS = 'abcdefghijklmnop';
+
+/**
+ * Index of a subnet's /64 inside the VPC's IPv6 block: tier offset (public 0, app 1, data 2) × 16
+ * + zone letter (a = 0 … p = 15). Derived from names only, so adding a zone or a tier never moves
+ * another subnet's block, and each tier's subnets share one /60 (`tierIpv6CidrBlock`).
+ */
+export function ipv6SubnetIndex(tierOffset: number, availabilityZone: string): number {
+  const letter = /[a-p]$/.test(availabilityZone) ? ZONE_LETTERS.indexOf(availabilityZone.slice(-1)) : -1;
+  if (letter < 0) throw new Error(`availability zone ${availabilityZone} must end in a letter a–p to get an IPv6 /64`);
+  return tierOffset * 16 + letter;
+}
+
+/** Arguments of an `aws_vpc` for its IPv6 block. */
+export function ipv6VpcArguments(ipv6: Ipv6BlockSource | undefined): Partial<VpcConfig> {
+  if (!ipv6) return {};
+  if (ipv6.ipamPoolId) return { ipv6IpamPoolId: ipv6.ipamPoolId, ipv6NetmaskLength: ipv6.netmaskLength ?? 56 };
+  return { assignGeneratedIpv6CidrBlock: true };
+}
+
+/** Bits between the VPC's IPv6 block and a /64. */
+export function ipv6SubnetBits(ipv6: Ipv6BlockSource): number {
+  return 64 - (ipv6.ipamPoolId ? (ipv6.netmaskLength ?? 56) : 56);
+}
+
+/** Refuses an IPAM netmask a tiered VPC cannot use; `owner` prefixes the message. */
+export function validateIpv6BlockSource(owner: string, ipv6: Ipv6BlockSource): void {
+  if (ipv6.netmaskLength === undefined) return;
+  if (!ipv6.ipamPoolId) throw new Error(`${owner}: ipv6.netmaskLength only applies with ipv6.ipamPoolId; set the pool or remove it`);
+  if (![44, 48, 52, 56].includes(ipv6.netmaskLength))
+    throw new Error(
+      `${owner}: ipv6.netmaskLength ${ipv6.netmaskLength} is not 44, 48, 52 or 56; a /64 per tier and zone needs at least a /56`,
+    );
 }
 
 /**
  * A VPC with subnets per tier (public, app, data) and AZ, one route table per tier, and a default
  * security group with no rules. Only the public tier routes to the internet gateway; app and data
- * tiers get their routes from whatever attaches them (the Transit Gateway).
+ * tiers get their routes from whatever attaches them (the Transit Gateway). With IPv6, the public
+ * tier also routes `::/0` to the internet gateway and the `egressOnlyInternetGatewayTiers` to an
+ * egress-only internet gateway; the data tier never routes to the internet.
  * Construct IDs are `<tier>-<zone letter>`, so adding an AZ never renames another subnet.
  */
 export class TieredVpc extends Construct {
   readonly vpc: Vpc;
-  private readonly subnetsByTier = new Map<Tier, Subnet[]>();
+  readonly internetGateway?: InternetGateway;
+  readonly egressOnlyInternetGateway?: EgressOnlyInternetGateway;
+  private readonly props: TieredVpcProps;
+  private readonly subnetsByTier = new Map<Tier, Map<string, Subnet>>();
   private readonly routeTablesByTier = new Map<Tier, RouteTable>();
 
   constructor(scope: Construct, id: string, props: TieredVpcProps) {
     super(scope, id);
     validate(props);
+    this.props = props;
+    const ipv6 = props.ipv6;
     this.vpc = new Vpc(this, 'vpc', {
       cidrBlock: props.cidrBlock,
+      ipv4IpamPoolId: props.ipv4IpamPoolId,
+      ipv4NetmaskLength: props.ipv4IpamPoolId ? props.ipv4NetmaskLength : undefined,
       enableDnsSupport: true,
       enableDnsHostnames: props.enableDnsHostnames ?? true,
+      ...ipv6VpcArguments(ipv6),
       tags: { Name: props.name },
     });
     new DefaultSecurityGroup(this, 'default-security-group', {
@@ -53,23 +152,37 @@ export class TieredVpc extends Construct {
       egress: [],
       tags: { Name: `${props.name}-default-deny-all` },
     });
-    for (const spec of props.subnets) {
-      const table = this.routeTableFor(props.name, spec.tier);
-      const letter = spec.availabilityZone.slice(-1);
-      const subnet = new Subnet(this, `${spec.tier}-${letter}`, {
-        vpcId: this.vpc.id,
-        cidrBlock: spec.cidrBlock,
-        availabilityZone: spec.availabilityZone,
-        mapPublicIpOnLaunch: false,
-        tags: { Name: `${props.name}-${spec.tier}-${letter}`, Tier: spec.tier },
-      });
-      new RouteTableAssociation(this, `${spec.tier}-${letter}-routes`, { subnetId: subnet.id, routeTableId: table.id });
-      this.subnetsByTier.set(spec.tier, [...(this.subnetsByTier.get(spec.tier) ?? []), subnet]);
-    }
+    for (const spec of props.subnets) this.addSubnet(spec);
+
     const publicTable = this.routeTablesByTier.get('public');
     if (publicTable) {
-      const gateway = new InternetGateway(this, 'internet-gateway', { vpcId: this.vpc.id, tags: { Name: props.name } });
-      new Route(this, 'public-default-route', { routeTableId: publicTable.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: gateway.id });
+      this.internetGateway = new InternetGateway(this, 'internet-gateway', { vpcId: this.vpc.id, tags: { Name: props.name } });
+      new Route(this, 'public-default-route', {
+        routeTableId: publicTable.id,
+        destinationCidrBlock: '0.0.0.0/0',
+        gatewayId: this.internetGateway.id,
+      });
+      if (ipv6) {
+        new Route(this, 'public-default-route-ipv6', {
+          routeTableId: publicTable.id,
+          destinationIpv6CidrBlock: '::/0',
+          gatewayId: this.internetGateway.id,
+        });
+      }
+    }
+    const egressOnlyTiers = (ipv6?.egressOnlyInternetGatewayTiers ?? ['app']).filter((tier) => this.routeTablesByTier.has(tier));
+    if (ipv6 && egressOnlyTiers.length > 0) {
+      this.egressOnlyInternetGateway = new EgressOnlyInternetGateway(this, 'egress-only-internet-gateway', {
+        vpcId: this.vpc.id,
+        tags: { Name: props.name },
+      });
+      for (const tier of egressOnlyTiers) {
+        new Route(this, `${tier}-egress-only-route`, {
+          routeTableId: this.routeTableId(tier),
+          destinationIpv6CidrBlock: '::/0',
+          egressOnlyGatewayId: this.egressOnlyInternetGateway.id,
+        });
+      }
     }
   }
 
@@ -81,8 +194,32 @@ export class TieredVpc extends Construct {
     return [...this.subnetsByTier.keys()];
   }
 
+  /** The VPC's IPv6 block; undefined when the VPC is IPv4-only. */
+  get ipv6CidrBlock(): string | undefined {
+    return this.props.ipv6 ? this.vpc.ipv6CidrBlock : undefined;
+  }
+
   subnetIds(tier: Tier): string[] {
-    return (this.subnetsByTier.get(tier) ?? []).map((subnet) => subnet.id);
+    return [...(this.subnetsByTier.get(tier)?.values() ?? [])].map((subnet) => subnet.id);
+  }
+
+  /** IPv4 blocks of a tier's subnets keyed by zone letter; IPv6-only subnets are left out. */
+  subnetCidrBlocks(tier: Tier): Record<string, string> {
+    const specs = this.props.subnets.filter((spec) => spec.tier === tier && !this.isIpv6Only(tier));
+    return Object.fromEntries(specs.map((spec) => [zoneLetter(spec.availabilityZone), this.ipv4CidrOf(spec)]));
+  }
+
+  /** IPv6 /64s of a tier's subnets keyed by zone letter; empty when the VPC is IPv4-only. */
+  subnetIpv6CidrBlocks(tier: Tier): Record<string, string> {
+    if (!this.props.ipv6) return {};
+    return Object.fromEntries([...(this.subnetsByTier.get(tier) ?? [])].map(([letter, subnet]) => [letter, subnet.ipv6CidrBlock]));
+  }
+
+  /** The /60 that holds every /64 of a tier (one range for NACL rules and routes). */
+  tierIpv6CidrBlock(tier: Tier): string {
+    const ipv6 = this.props.ipv6;
+    if (!ipv6) throw new Error(`TieredVpc ${this.props.name}: tierIpv6CidrBlock needs IPv6; set the ipv6 prop`);
+    return Fn.cidrsubnet(this.vpc.ipv6CidrBlock, ipv6SubnetBits(ipv6) - 4, IPV6_TIER_OFFSET[tier]);
   }
 
   routeTableId(tier: Tier): string {
@@ -91,19 +228,112 @@ export class TieredVpc extends Construct {
     return table.id;
   }
 
-  private routeTableFor(name: string, tier: Tier): RouteTable {
+  private isIpv6Only(tier: Tier): boolean {
+    return this.props.ipv6?.ipv6OnlyTiers?.includes(tier) ?? false;
+  }
+
+  private ipv4CidrOf(spec: TieredSubnetSpec): string {
+    if (spec.cidrBlock !== undefined) return spec.cidrBlock;
+    return Fn.cidrsubnet(this.vpc.cidrBlock, spec.newBits!, spec.netNum!);
+  }
+
+  private addSubnet(spec: TieredSubnetSpec): void {
+    const { name, ipv6 } = this.props;
+    const letter = zoneLetter(spec.availabilityZone);
+    const ipv6Only = this.isIpv6Only(spec.tier);
+    const subnet = new Subnet(this, `${spec.tier}-${letter}`, {
+      vpcId: this.vpc.id,
+      cidrBlock: ipv6Only ? undefined : this.ipv4CidrOf(spec),
+      availabilityZone: spec.availabilityZone,
+      mapPublicIpOnLaunch: ipv6Only ? undefined : false,
+      ...(ipv6 && {
+        ipv6CidrBlock: Fn.cidrsubnet(
+          this.vpc.ipv6CidrBlock,
+          ipv6SubnetBits(ipv6),
+          ipv6SubnetIndex(IPV6_TIER_OFFSET[spec.tier], spec.availabilityZone),
+        ),
+        assignIpv6AddressOnCreation: true,
+        enableDns64: ipv6.dns64Tiers?.includes(spec.tier) ?? false,
+      }),
+      ...(ipv6Only && {
+        ipv6Native: true,
+        privateDnsHostnameTypeOnLaunch: 'resource-name',
+        enableResourceNameDnsAaaaRecordOnLaunch: true,
+        enableResourceNameDnsARecordOnLaunch: false,
+      }),
+      tags: { Name: `${name}-${spec.tier}-${letter}`, Tier: spec.tier },
+    });
+    new RouteTableAssociation(this, `${spec.tier}-${letter}-routes`, {
+      subnetId: subnet.id,
+      routeTableId: this.routeTableFor(spec.tier).id,
+    });
+    const byZone = this.subnetsByTier.get(spec.tier) ?? new Map<string, Subnet>();
+    this.subnetsByTier.set(spec.tier, byZone.set(letter, subnet));
+  }
+
+  private routeTableFor(tier: Tier): RouteTable {
     let table = this.routeTablesByTier.get(tier);
     if (!table) {
-      table = new RouteTable(this, `${tier}-route-table`, { vpcId: this.vpc.id, tags: { Name: `${name}-${tier}`, Tier: tier } });
+      table = new RouteTable(this, `${tier}-route-table`, { vpcId: this.vpc.id, tags: { Name: `${this.props.name}-${tier}`, Tier: tier } });
       this.routeTablesByTier.set(tier, table);
     }
     return table;
   }
 }
 
+function zoneLetter(availabilityZone: string): string {
+  return availabilityZone.slice(-1);
+}
+
 function validate(props: TieredVpcProps): void {
-  if (props.subnets.length === 0) throw new Error(`TieredVpc ${props.name}: give at least one subnet`);
+  const owner = `TieredVpc ${props.name}`;
+  if (props.subnets.length === 0) throw new Error(`${owner}: give at least one subnet`);
   const keys = props.subnets.map((spec) => `${spec.tier}-${spec.availabilityZone}`);
   const repeated = keys.find((key, index) => keys.indexOf(key) !== index);
-  if (repeated) throw new Error(`TieredVpc ${props.name}: ${repeated} is listed twice; give one subnet per tier and AZ`);
+  if (repeated) throw new Error(`${owner}: ${repeated} is listed twice; give one subnet per tier and AZ`);
+  validateIpv4Block(owner, props);
+  if (props.ipv6) validateIpv6(owner, props, props.ipv6);
+  const ipv6Only = props.ipv6?.ipv6OnlyTiers ?? [];
+  for (const spec of props.subnets) {
+    const where = `${owner}: subnet ${spec.tier}-${spec.availabilityZone}`;
+    const hasPosition = spec.newBits !== undefined || spec.netNum !== undefined;
+    if (ipv6Only.includes(spec.tier)) {
+      if (spec.cidrBlock !== undefined || hasPosition)
+        throw new Error(`${where} is in an IPv6-only tier (ipv6.ipv6OnlyTiers); remove its cidrBlock, newBits and netNum`);
+    } else if (props.ipv4IpamPoolId) {
+      if (spec.cidrBlock !== undefined || spec.newBits === undefined || spec.netNum === undefined)
+        throw new Error(`${where}: the VPC block comes from ipv4IpamPoolId, so give newBits and netNum instead of cidrBlock`);
+    } else if (spec.cidrBlock === undefined || hasPosition) {
+      throw new Error(
+        `${where} needs a cidrBlock (and no newBits or netNum); for a subnet without IPv4, set ipv6 and list ${spec.tier} in ipv6.ipv6OnlyTiers`,
+      );
+    }
+  }
+}
+
+function validateIpv4Block(owner: string, props: TieredVpcProps): void {
+  if ((props.cidrBlock === undefined) === (props.ipv4IpamPoolId === undefined))
+    throw new Error(`${owner}: give exactly one of cidrBlock and ipv4IpamPoolId`);
+  if (props.ipv4IpamPoolId === undefined && props.ipv4NetmaskLength !== undefined)
+    throw new Error(`${owner}: ipv4NetmaskLength only applies with ipv4IpamPoolId; set the pool or remove it`);
+  if (props.ipv4IpamPoolId !== undefined) {
+    const length = props.ipv4NetmaskLength;
+    if (length === undefined || !Number.isInteger(length) || length < 16 || length > 28)
+      throw new Error(`${owner}: ipv4NetmaskLength must be 16 to 28 with ipv4IpamPoolId, got ${length}`);
+  }
+}
+
+function validateIpv6(owner: string, props: TieredVpcProps, ipv6: TieredVpcIpv6Props): void {
+  validateIpv6BlockSource(owner, ipv6);
+  const egressOnly = ipv6.egressOnlyInternetGatewayTiers ?? ['app'];
+  if (egressOnly.includes('data'))
+    throw new Error(`${owner}: the data tier must never route to the internet; remove data from ipv6.egressOnlyInternetGatewayTiers`);
+  if (egressOnly.includes('public'))
+    throw new Error(
+      `${owner}: the public tier routes ::/0 to the internet gateway; remove public from ipv6.egressOnlyInternetGatewayTiers`,
+    );
+  for (const spec of props.subnets) {
+    if (Token.isUnresolved(spec.availabilityZone) || !/^[a-p]$/.test(zoneLetter(spec.availabilityZone)))
+      throw new Error(`${owner}: availability zone ${spec.availabilityZone} must end in a letter a–p to get an IPv6 /64 by zone letter`);
+  }
 }

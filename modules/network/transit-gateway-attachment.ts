@@ -26,6 +26,8 @@ export interface TransitGatewayAttachmentProps {
   readonly gatewayProvider?: TerraformProvider;
   /** Keep traffic of a flow on one AZ's appliance (inspection VPCs). @default false */
   readonly applianceMode?: boolean;
+  /** Carry IPv6 (the VPC and its subnets must be dual-stack). @default false */
+  readonly ipv6Support?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export class TransitGatewayAttachment extends Construct {
       subnetIds: [...props.subnetIds],
       dnsSupport: 'enable',
       applianceModeSupport: props.applianceMode ? 'enable' : 'disable',
+      ipv6Support: props.ipv6Support ? 'enable' : 'disable',
       tags: { Name: props.name },
     });
     new Ec2TransitGatewayRouteTableAssociation(this, 'association', {
@@ -64,10 +67,11 @@ export class TransitGatewayAttachment extends Construct {
     }
     for (const [tier, routeTableId] of Object.entries(props.vpcRouteTableIds ?? {})) {
       for (const destination of props.destinations ?? []) {
+        const ipv6 = destination.includes(':');
         new Route(this, `route-${tier}-${destination.replace('/', '_')}`, {
           provider: props.vpcProvider,
           routeTableId,
-          destinationCidrBlock: destination,
+          ...(ipv6 ? { destinationIpv6CidrBlock: destination } : { destinationCidrBlock: destination }),
           transitGatewayId: props.transitGatewayId,
           dependsOn: [this.attachment],
         });

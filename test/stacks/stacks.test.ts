@@ -11,12 +11,16 @@ describe('stack set', () => {
   it('has org, a hub per environment and a spoke per workload account', () => {
     expect(Object.keys(offline.stacks).sort()).toEqual([
       'dev-network-hub',
+      'dev-spoke-legacy-dev',
       'dev-spoke-orders-dev',
       'dev-spoke-payments-dev',
+      'log-archive',
+      'network-ipam',
       'org',
       'prod-network-hub',
       'prod-spoke-analytics-prod',
       'prod-spoke-orders-prod',
+      'prod-spoke-payments-preprod',
       'prod-spoke-payments-prod',
       'staging-network-hub',
       'staging-spoke-orders-staging',
@@ -24,10 +28,13 @@ describe('stack set', () => {
     ]);
   });
 
-  it('deploys org first, then each hub, then its spokes', () => {
+  it('deploys org first, then the organization-wide stacks, each hub, its spokes, and a peering accepter before its requester', () => {
     expect(offline.dependencies['org']).toEqual([]);
-    expect(offline.dependencies['prod-network-hub']).toEqual(['org']);
+    expect(offline.dependencies['log-archive']).toEqual(['org']);
+    expect(offline.dependencies['network-ipam']).toEqual(['org']);
+    expect(offline.dependencies['prod-network-hub'].sort()).toEqual(['log-archive', 'network-ipam', 'org']);
     expect(offline.dependencies['prod-spoke-orders-prod']).toEqual(['prod-network-hub']);
+    expect(offline.dependencies['dev-spoke-legacy-dev'].sort()).toEqual(['dev-network-hub', 'dev-spoke-payments-dev']);
   });
 
   it('pins hashicorp/aws 5.100.0 in every stack', () => {
@@ -70,12 +77,16 @@ describe('offline synth', () => {
 
   it('reads hub outputs with placeholders for a hub never applied', () => {
     const hub = offline.stacks['prod-spoke-orders-prod'].data.terraform_remote_state['hub-outputs'];
-    expect(hub).toEqual({
+    expect(hub).toMatchObject({
       backend: 'local',
       config: { path: '../../offline-state/prod/prod-network-hub.tfstate' },
       defaults: {
         transit_gateway_id: 'tgw-00000000000000000',
-        transit_gateway_route_table_ids: { prod: expect.stringMatching(/^tgw-rtb-/), shared: expect.stringMatching(/^tgw-rtb-/) },
+        transit_gateway_route_table_ids: Object.fromEntries(
+          ['egress', 'inspection', 'nonprod', 'prod', 'shared'].map((table) => [table, expect.stringMatching(/^tgw-rtb-/)]),
+        ),
+        lattice_service_network_arn: expect.stringMatching(/^arn:aws:vpc-lattice:/),
+        private_hosted_zone_ids: expect.objectContaining({ ssm: expect.stringMatching(/^Z/) }),
       },
     });
   });
@@ -129,10 +140,12 @@ describe('live synth', () => {
       '444444444444',
       '510000000001',
       '510000000002',
+      '510000000003',
       '520000000001',
       '520000000002',
       '530000000001',
       '530000000002',
+      '530000000004',
     ]);
   });
 });
@@ -156,17 +169,23 @@ describe('network hub stack', () => {
   const hub = offline.stacks['dev-network-hub'];
 
   it('shares the Transit Gateway with every spoke account and publishes the hub contract', () => {
-    expect(
-      resourcesOf(hub, 'aws_ram_principal_association')
-        .map((association) => association.principal)
-        .sort(),
-    ).toEqual(['510000000001', '510000000002']);
-    expect(Object.keys(hub.output).sort()).toEqual(['transit_gateway_id', 'transit_gateway_route_table_ids']);
+    const transitGatewayShare = Object.entries(hub.resource.aws_ram_principal_association)
+      .filter(([name]) => name.startsWith('transit-gateway-share'))
+      .map(([, association]) => (association as StackJson).principal);
+    expect(transitGatewayShare.sort()).toEqual(['510000000001', '510000000002', '510000000003']);
+    expect(Object.keys(hub.output).sort()).toEqual([
+      'lattice_service_network_arn',
+      'private_hosted_zone_ids',
+      'transit_gateway_id',
+      'transit_gateway_route_table_ids',
+    ]);
   });
 
   it('attaches the shared-services VPC to the shared segment', () => {
-    const association = resourcesOf(hub, 'aws_ec2_transit_gateway_route_table_association')[0];
-    expect(association.transit_gateway_route_table_id).toMatch(/segment-shared/);
+    const [, association] = Object.entries(hub.resource.aws_ec2_transit_gateway_route_table_association).find(([name]) =>
+      name.startsWith('attachment-shared-services'),
+    )!;
+    expect((association as StackJson).transit_gateway_route_table_id).toMatch(/segment-shared/);
   });
 });
 

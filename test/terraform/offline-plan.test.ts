@@ -26,7 +26,7 @@ describe('offline Terraform pipeline on the sample organization', () => {
       .filter((outcome) => !outcome.ok)
       .map((outcome) => `${outcome.stack} (${outcome.error!.step}): ${outcome.error!.message}`);
     expect(failures).toEqual([]);
-    expect(result.outcomes).toHaveLength(11);
+    expect(result.outcomes).toHaveLength(15);
   });
 
   it('plans to create exactly the synthesized resources, and to change or destroy nothing', () => {
@@ -57,8 +57,8 @@ describe('offline Terraform pipeline on the sample organization', () => {
   });
 
   it('reports progress for every step of every stack', () => {
-    expect(log.filter((line) => line.startsWith('[init '))).toHaveLength(11);
-    expect(log.filter((line) => line.startsWith('[plan '))).toHaveLength(11);
+    expect(log.filter((line) => line.startsWith('[init '))).toHaveLength(15);
+    expect(log.filter((line) => line.startsWith('[plan '))).toHaveLength(15);
   });
 
   it('can never apply an offline plan: the provider refuses before touching anything', async () => {

@@ -1,0 +1,33 @@
+import type { PolicyRule } from '../types';
+import { imdsV2Required } from './LZ-COMPUTE-001';
+import { kmsKeyRotationEnabled } from './LZ-KMS-001';
+import { cloudTrailMultiRegion } from './LZ-LOG-001';
+import { cloudTrailLogFileValidation } from './LZ-LOG-002';
+import { cloudTrailEncryptedWithKms } from './LZ-LOG-003';
+import { noSshFromAnywhere } from './LZ-NET-001';
+import { noRdpFromAnywhere } from './LZ-NET-002';
+import { noAllPortsFromAnywhere } from './LZ-NET-003';
+import { defaultSecurityGroupDeniesAll } from './LZ-NET-004';
+import { vpcFlowLogsEnabled } from './LZ-NET-005';
+import { naclDeniesAllPortsFromAnywhere } from './LZ-NET-006';
+import { accountCannotBeClosed } from './LZ-ORG-001';
+import { s3BucketEncrypted } from './LZ-STORE-001';
+import { s3BucketBlocksPublicAccess } from './LZ-STORE-002';
+
+/** Every rule of the pack, by id. Adding a rule: a file named by its id here, a line below, its tests. */
+export const ALL_RULES: readonly PolicyRule[] = [
+  noSshFromAnywhere,
+  noRdpFromAnywhere,
+  noAllPortsFromAnywhere,
+  defaultSecurityGroupDeniesAll,
+  vpcFlowLogsEnabled,
+  naclDeniesAllPortsFromAnywhere,
+  accountCannotBeClosed,
+  s3BucketEncrypted,
+  s3BucketBlocksPublicAccess,
+  kmsKeyRotationEnabled,
+  cloudTrailMultiRegion,
+  cloudTrailLogFileValidation,
+  cloudTrailEncryptedWithKms,
+  imdsV2Required,
+];

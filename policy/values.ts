@@ -1,0 +1,43 @@
+/*
+ * Reading argument values the same way whether they come from cdk.tf.json or a plan. Anything that
+ * is not a literal (an unresolved `${...}` reference, a value unknown until apply) reads as undefined.
+ */
+
+export type Block = Readonly<Record<string, unknown>>;
+
+/** A nested block argument as a list: cdk.tf.json writes single blocks as objects, plans as arrays. */
+export function blocks(value: unknown): Block[] {
+  if (Array.isArray(value)) return value.filter(isObject);
+  return isObject(value) ? [value] : [];
+}
+
+export function asNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
+  return undefined;
+}
+
+/** A list of strings (or a single string) as a list; non-strings are dropped. */
+export function asStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** True for `true` and `"true"`, false for `false` and `"false"`, undefined otherwise. */
+export function asBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return undefined;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export const ANYWHERE_IPV4 = '0.0.0.0/0';
+export const ANYWHERE_IPV6 = '::/0';
+
+export function isAnywhere(cidr: string): boolean {
+  return cidr.trim() === ANYWHERE_IPV4 || cidr.trim() === ANYWHERE_IPV6;
+}

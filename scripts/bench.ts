@@ -1,0 +1,45 @@
+/*
+ * npm run bench [-- --sizes 10,50,200 --plain-sizes 10,50,200 --plain-timeout 180 --no-terraform --output bench/results.json]
+ * Generates organizations of each size (workload accounts across the sample's environments) and
+ * measures synth (ours, in-process, plain CDKTF), init/validate/plan of sample stacks, the effect of
+ * each speed choice, and a whole-organization plan of the smallest size. Prints tables, writes JSON.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { formatResults } from '../bench/report';
+import { runBenchmark } from '../bench/run';
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+function numbers(text: string | undefined, fallback: number[]): number[] {
+  if (text === undefined) return fallback;
+  const values = text.split(',').map(Number);
+  if (values.some((value) => !Number.isInteger(value) || value < 1)) throw new Error(`expected sizes such as 10,50,200, got ${text}`);
+  return values;
+}
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..');
+  const sizes = numbers(option('sizes'), [10, 50, 200]);
+  const output = path.resolve(option('output') ?? path.join(root, 'bench', 'results.json'));
+  const results = await runBenchmark({
+    root,
+    sizes,
+    plainSizes: numbers(option('plain-sizes'), sizes),
+    plainTimeoutSeconds: Number(option('plain-timeout') ?? 180),
+    terraform: !process.argv.includes('--no-terraform'),
+    log: (line) => console.error(line),
+  });
+  console.log(`\n${formatResults(results)}`);
+  fs.mkdirSync(path.dirname(output), { recursive: true });
+  fs.writeFileSync(output, `${JSON.stringify(results, (key, value) => (key === 'stdout' || key === 'stderr' ? undefined : value), 2)}\n`);
+  console.log(`\nresults written to ${path.relative(process.cwd(), output) || output}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ALL_RULES } from '../../policy/rules';
+
+const RULES_DIR = path.join(__dirname, '..', '..', 'policy', 'rules');
+const RULE_TESTS_DIR = path.join(__dirname, 'rules');
+// The id format policyWaivers accepts in org.yaml (model/schema.ts).
+const WAIVABLE_ID = /^LZ-[A-Z]+-\d{3}$/;
+
+describe('policy rule registry', () => {
+  it('registers one rule per file in policy/rules, named by its id', () => {
+    const files = fs
+      .readdirSync(RULES_DIR)
+      .filter((name) => name !== 'index.ts')
+      .map((name) => name.replace(/\.ts$/, ''))
+      .sort();
+    expect(ALL_RULES.map((rule) => rule.id).sort()).toEqual(files);
+  });
+
+  it('gives every rule an id that a waiver can name, and no id twice', () => {
+    const ids = ALL_RULES.map((rule) => rule.id);
+    expect(ids.filter((id) => !WAIVABLE_ID.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('maps every rule to a checkov id, except our own account rule', () => {
+    expect(ALL_RULES.filter((rule) => !rule.checkov).map((rule) => rule.id)).toEqual(['LZ-ORG-001']);
+    expect(ALL_RULES.filter((rule) => rule.checkov && !/^CKV2?_AWS_\d+$/.test(rule.checkov))).toEqual([]);
+  });
+
+  it('covers the network, account, storage, key, trail and IMDS controls of the DOMAIN table', () => {
+    expect(
+      ALL_RULES.map((rule) => rule.checkov)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(
+      [
+        'CKV_AWS_24',
+        'CKV_AWS_25',
+        'CKV_AWS_277',
+        'CKV2_AWS_12',
+        'CKV2_AWS_11',
+        'CKV_AWS_352',
+        'CKV_AWS_19',
+        'CKV2_AWS_6',
+        'CKV_AWS_7',
+        'CKV_AWS_67',
+        'CKV_AWS_36',
+        'CKV_AWS_35',
+        'CKV_AWS_79',
+      ].sort(),
+    );
+  });
+
+  it('has passing and failing tests for every rule (its id appears in a "passes" and a "fails" test file)', () => {
+    const tests = fs
+      .readdirSync(RULE_TESTS_DIR)
+      .map((name) => fs.readFileSync(path.join(RULE_TESTS_DIR, name), 'utf8'))
+      .join('\n');
+    const untested = ALL_RULES.filter((rule) => !tests.includes(`'${rule.id}'`) && !tests.includes(`${rule.id} (`)).map((rule) => rule.id);
+    expect(untested).toEqual([]);
+  });
+
+  it('gives every rule a title, a fix and at least one resource type', () => {
+    for (const rule of ALL_RULES) {
+      expect({ id: rule.id, title: rule.title.length > 10, fix: rule.fix.length > 10, types: rule.resourceTypes.length > 0 }).toEqual({
+        id: rule.id,
+        title: true,
+        fix: true,
+        types: true,
+      });
+    }
+  });
+});
