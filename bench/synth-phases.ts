@@ -33,16 +33,21 @@ export interface SynthTarget {
   readonly outdir: string;
 }
 
-const TRANSPILE_ONLY = ['-r', 'ts-node/register/transpile-only', 'main.ts'];
+/** `npm run synth`'s command: node with ts-node's transpile-only hook, deep provider imports. */
+export const TRANSPILE_ONLY = ['-r', 'ts-node/register/transpile-only', 'main.ts'];
+/** The same, with ts-node's source-map-support hook removed again by a preload (`delete Error.prepareStackTrace`). */
+export const transpileOnlyWithoutSourceMaps = (preload: string) => ['-r', 'ts-node/register/transpile-only', '-r', preload, 'main.ts'];
+/** The app transpiled ahead of time (bench/compiled-app.ts). */
+export const COMPILED = ['main.js'];
 
 function synthEnv(target: SynthTarget): Record<string, string> {
   return { LZ_CONFIG_DIR: target.configDir, LZ_OFFLINE: '1', CDKTF_OUTDIR: target.outdir, CHECKPOINT_DISABLE: '1' };
 }
 
-/** `npm run synth`'s command: node with ts-node's transpile-only hook, deep provider imports. */
-export async function measureTranspileOnlySynth(projectDir: string, target: SynthTarget): Promise<SynthRun> {
+/** `node <nodeArgs>` in `projectDir`, synthesizing `target`; fails on a non-zero exit. */
+export async function measureNodeSynth(projectDir: string, nodeArgs: readonly string[], target: SynthTarget): Promise<SynthRun> {
   fs.rmSync(target.outdir, { recursive: true, force: true });
-  const measurement = await measureOrFail('node', TRANSPILE_ONLY, { cwd: projectDir, env: synthEnv(target) });
+  const measurement = await measureOrFail('node', nodeArgs, { cwd: projectDir, env: synthEnv(target) });
   return { measurement, ...countOutput(target.outdir) };
 }
 

@@ -51,9 +51,16 @@ export function buildHubVpc(stack: TerraformStack, plan: VpcPlan, context: HubVp
         attachmentCidrBlock: plan.subnets.find((subnet) => subnet.tier === 'app' && subnet.zone === zone)!.cidr!,
       })),
       ipv6: plan.ipv6 ? {} : undefined,
+      publicIpv6Default: plan.ipv6 ? 'transit-gateway' : undefined,
     });
     const attachment = attach(egress.vpcId, egress.attachmentSubnetIds);
-    egress.routeToTransitGateway({ transitGatewayId: context.transitGatewayId, attachment, destinations: [context.environment.cidr] });
+    egress.routeToTransitGateway({
+      transitGatewayId: context.transitGatewayId,
+      attachment,
+      destinations: [context.environment.cidr],
+      // NAT64 replies to the spokes' Amazon-assigned IPv6 blocks go back through the TGW.
+      ipv6Destinations: plan.ipv6 ? { 'spoke-ranges': '::/0' } : undefined,
+    });
     new FlowLogs(stack, `flow-logs-${plan.name}`, { name, vpcId: egress.vpcId, destination: context.flowLogDestination });
     return { plan, attachmentId: attachment.id };
   }

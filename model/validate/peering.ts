@@ -54,6 +54,20 @@ function checkPair(
     );
   }
   if (requester === accepter) return [...problems, at(['accepter'], 'is the requester itself', 'peer two different VPCs')];
+  for (const [side, entry] of [
+    ['requester', requester],
+    ['accepter', accepter],
+  ] as const) {
+    if (entry.role !== 'workload') {
+      problems.push(
+        at(
+          [side],
+          `is the hub VPC ${entry.name}; peerings join spoke VPCs`,
+          'reach hub VPCs through the Transit Gateway, or peer two spoke accounts',
+        ),
+      );
+    }
+  }
   const [a, b] = [requester.vpc.cidr, accepter.vpc.cidr];
   if (a && b && Ipv4Cidr.of(a).overlaps(Ipv4Cidr.of(b))) {
     problems.push(

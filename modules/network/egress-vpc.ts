@@ -42,6 +42,13 @@ export interface EgressVpcProps {
    * @default - IPv4 only
    */
   readonly ipv6?: Ipv6BlockSource;
+  /**
+   * Where the public route table sends `::/0`. `transit-gateway` (set through
+   * `routeToTransitGateway`'s ipv6Destinations) is what NAT64 needs when the spokes' IPv6 blocks
+   * are Amazon-assigned and unknown: the NAT gateway's translated replies must go back to the TGW.
+   * @default 'internet-gateway'
+   */
+  readonly publicIpv6Default?: 'internet-gateway' | 'transit-gateway';
 }
 
 export interface EgressTransitRoutesProps {
@@ -100,7 +107,7 @@ export class EgressVpc extends Construct {
       destinationCidrBlock: '0.0.0.0/0',
       gatewayId: this.internetGateway.id,
     });
-    if (ipv6) {
+    if (ipv6 && (props.publicIpv6Default ?? 'internet-gateway') === 'internet-gateway') {
       new Route(this, 'public-default-route-ipv6', {
         routeTableId: this.publicRouteTable.id,
         destinationIpv6CidrBlock: '::/0',

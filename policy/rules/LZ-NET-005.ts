@@ -5,9 +5,7 @@ export const vpcFlowLogsEnabled: PolicyRule = {
   id: 'LZ-NET-005',
   checkov: 'CKV2_AWS_11',
   title: 'Every VPC has flow logs of accepted and rejected traffic',
-  // TODO(flow logs): raise to 'error' once modules/network creates an aws_flow_log for every VPC;
-  // until then an error here would fail every `npm run synth` and `npm run plan` of the sample.
-  severity: 'warning',
+  severity: 'error',
   resourceTypes: ['aws_vpc'],
   evaluate: (resource, context) => {
     const flowLogs = context.referencing(resource, ['aws_flow_log'], 'vpc_id');

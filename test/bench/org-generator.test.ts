@@ -25,9 +25,11 @@ describe('benchmark organization generator', () => {
   });
 
   it('writes files named as the sample names them', () => {
-    expect(generateOrganization(3, SAMPLE_DIR).texts.map((text) => path.basename(text.file)).sort()).toEqual(
-      ['dev.yaml', 'org.yaml', 'prod.yaml', 'staging.yaml'].sort(),
-    );
+    expect(
+      generateOrganization(3, SAMPLE_DIR)
+        .texts.map((text) => path.basename(text.file))
+        .sort(),
+    ).toEqual(['dev.yaml', 'org.yaml', 'prod.yaml', 'staging.yaml'].sort());
   });
 });
 

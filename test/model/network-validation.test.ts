@@ -26,10 +26,17 @@ describe('network validation', () => {
 
     it('reports a peering between VPCs that already reach each other through the Transit Gateway', () => {
       const texts = edit(sample, DEV, (doc) =>
-        doc.setIn(['peerings', 'direct'], { requester: 'payments-dev', accepter: 'shared-services' }),
+        doc.setIn(['peerings', 'direct'], { requester: 'payments-dev', accepter: 'orders-dev' }),
       );
       expect(problemsOf(texts)).toEqual([
-        'environments/dev.yaml:72:3: peerings.direct peers payments-dev and shared-services, which already reach each other through the Transit Gateway — remove the peering, or set attachToTransitGateway: false on one of them',
+        'environments/dev.yaml:72:3: peerings.direct peers payments-dev and orders-dev, which already reach each other through the Transit Gateway — remove the peering, or set attachToTransitGateway: false on one of them',
+      ]);
+    });
+
+    it('rejects a hub VPC as a side: hub VPCs are reached through the Transit Gateway', () => {
+      const texts = edit(sample, DEV, (doc) => doc.setIn(['peerings', 'legacy-to-payments', 'accepter'], 'egress'));
+      expect(problemsOf(texts)).toEqual([
+        'environments/dev.yaml:70:5: peerings.legacy-to-payments.accepter is the hub VPC egress; peerings join spoke VPCs — reach hub VPCs through the Transit Gateway, or peer two spoke accounts',
       ]);
     });
 

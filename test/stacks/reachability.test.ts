@@ -1,5 +1,5 @@
 import { sampleModel } from '../support/config';
-import { INTERNET_V4, INTERNET_V6, Reachability } from '../support/reachability';
+import { INTERNET_V4, INTERNET_V4_VIA_NAT64, INTERNET_V6, Reachability } from '../support/reachability';
 import { synthesize } from '../support/synth';
 import { TerraformGraph } from '../support/terraform-graph';
 
@@ -98,6 +98,24 @@ describe('routing intent of the sample organization', () => {
       (vpc) => model.environments.find((e) => e.name === vpc.environment)!.spokes.find((s) => s.accountName === vpc.name)?.vpc.ipv6,
     )) {
       expect(reach.trace(spoke.tag, 'app', INTERNET_V6).hops).toEqual([spoke.tag, 'eigw']);
+    }
+  });
+
+  it('NAT64 app tiers reach IPv4-only services through the central NAT gateways', () => {
+    const nat64 = model.environments.flatMap((environment) =>
+      environment.spokes
+        .filter((spoke) => spoke.vpc.nat64)
+        .map((spoke) => ({ environment: environment.name, tag: `${model.organization.name}-${environment.name}-${spoke.accountName}` })),
+    );
+    expect(nat64.length).toBeGreaterThan(0);
+    for (const spoke of nat64) {
+      expect(reach.trace(spoke.tag, 'app', INTERNET_V4_VIA_NAT64).hops).toEqual([
+        spoke.tag,
+        'tgw:nonprod',
+        `${model.organization.name}-${spoke.environment}-egress`,
+        'nat',
+        'igw',
+      ]);
     }
   });
 

@@ -3,6 +3,8 @@ import { TerraformGraph, type GraphResource } from './terraform-graph';
 
 export const INTERNET_V4 = '8.8.8.8';
 export const INTERNET_V6 = '2001:4860:4860::8888';
+/** 8.8.8.8 through NAT64. */
+export const INTERNET_V4_VIA_NAT64 = '64:ff9b::808:808';
 
 export interface Trace {
   readonly reached: boolean;
@@ -67,7 +69,7 @@ export class Reachability {
       case 'nat': {
         const nat = this.graph.resources.get(route.target.key!)!;
         const subnet = this.graph.resolve(nat.stack, nat.values.subnet_id)!;
-        return this.walk(vpc, this.routeTableOfSubnet(subnet), destination, target, [...hops, 'nat'], depth + 1);
+        return this.walk(vpc, this.routeTableOfSubnet(subnet), nat64(destination), target, [...hops, 'nat'], depth + 1);
       }
       case 'endpoint': {
         const subnet = this.firewallSubnetOf(vpc);
@@ -195,6 +197,13 @@ export class Reachability {
     const other = ends.find((key) => key !== from.key);
     return other ? this.graph.resources.get(other) : undefined;
   }
+}
+
+/** A NAT gateway translates 64:ff9b::/96 addresses to the IPv4 address they embed (NAT64). */
+function nat64(address: string): string {
+  if (!contains('64:ff9b::/96', address)) return address;
+  const parts = (ipaddr.parse(address) as ipaddr.IPv6).parts;
+  return ipaddr.fromByteArray([parts[6] >> 8, parts[6] & 255, parts[7] >> 8, parts[7] & 255]).toString();
 }
 
 function contains(cidr: string, address: string): boolean {
