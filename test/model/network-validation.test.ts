@@ -25,9 +25,7 @@ describe('network validation', () => {
     });
 
     it('reports a peering between VPCs that already reach each other through the Transit Gateway', () => {
-      const texts = edit(sample, DEV, (doc) =>
-        doc.setIn(['peerings', 'direct'], { requester: 'payments-dev', accepter: 'orders-dev' }),
-      );
+      const texts = edit(sample, DEV, (doc) => doc.setIn(['peerings', 'direct'], { requester: 'payments-dev', accepter: 'orders-dev' }));
       expect(problemsOf(texts)).toEqual([
         'environments/dev.yaml:72:3: peerings.direct peers payments-dev and orders-dev, which already reach each other through the Transit Gateway — remove the peering, or set attachToTransitGateway: false on one of them',
       ]);

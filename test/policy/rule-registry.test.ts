@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ALL_RULES } from '../../policy/rules';
+import { ALL_RULES } from '../../policy';
 
 const RULES_DIR = path.join(__dirname, '..', '..', 'policy', 'rules');
 const RULE_TESTS_DIR = path.join(__dirname, 'rules');

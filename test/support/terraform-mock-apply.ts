@@ -1,10 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, TerraformStack } from 'cdktf';
+import type { TerraformStack } from 'cdktf';
 import { terraform } from '../../pipeline/terraform';
-import { writeTerraformCliConfig } from '../../pipeline/terraform-cli-config';
+import { initScratchStack } from './terraform-validate';
 
 /**
  * Synthesizes `build` into a one-stack app (providers `aws` and alias `network`, as in
@@ -17,17 +15,7 @@ import { writeTerraformCliConfig } from '../../pipeline/terraform-cli-config';
  * every attribute locally and evaluates such expressions on concrete values. About 6 s.
  */
 export async function terraformMockApply(build: (stack: TerraformStack) => void, tests: string): Promise<void> {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-mock-apply-'));
-  const app = new App({ outdir, stackTraces: false });
-  const stack = new TerraformStack(app, 'check');
-  const offline = { region: 'eu-west-1', accessKey: 'x', secretKey: 'x', skipCredentialsValidation: true, skipRequestingAccountId: true };
-  new AwsProvider(stack, 'aws', offline);
-  new AwsProvider(stack, 'network', { ...offline, alias: 'network' });
-  build(stack);
-  app.synth();
-  const dir = path.join(outdir, 'stacks', 'check');
+  const { dir, env } = await initScratchStack('lz-mock-apply', build);
   fs.writeFileSync(path.join(dir, 'check.tftest.hcl'), `mock_provider "aws" {\n  alias = "network"\n}\n\n${tests}\n`);
-  const cli = writeTerraformCliConfig(path.join(outdir, '.terraform-cli'));
-  await terraform(['init', '-input=false', '-no-color', '-backend=false'], dir, cli.env);
-  await terraform(['test', '-no-color'], dir, cli.env);
+  await terraform(['test', '-no-color'], dir, env);
 }
