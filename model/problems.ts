@@ -32,3 +32,9 @@ export class ConfigValidationError extends Error {
 export function joinPath(segments: readonly (string | number)[]): string {
   return segments.map(String).join('.');
 }
+
+/** Keeps the first problem for each key (e.g. one report per path when several checks hit it). */
+export function uniqueBy(problems: readonly ConfigProblem[], key: (problem: ConfigProblem) => string): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => !seen.has(key(problem)) && seen.add(key(problem)));
+}

@@ -41,7 +41,7 @@ export class NetworkHubStack extends LandingZoneStack {
       namePrefix,
       transitGatewayId: gateway.gateway.id,
       routeTableId: (table: string) => gateway.routeTableId(table),
-      flowLogDestination: this.flowLogDestination(hub.vpcs),
+      flowLogDestination: this.flowLogDestination(hub.vpcs, hub.accountName),
     };
     const built = hub.vpcs.map((plan) => buildHubVpc(this, plan, context));
     this.routeTransitGateway(environment, gateway.routeTableIds, built);
@@ -100,11 +100,11 @@ export class NetworkHubStack extends LandingZoneStack {
     });
   }
 
-  private flowLogDestination(vpcs: readonly VpcPlan[]): FlowLogDestination {
+  private flowLogDestination(vpcs: readonly VpcPlan[], hubAccountName: string): FlowLogDestination {
     if (vpcs.every((vpc) => vpc.flowLogs === 'cloud-watch-logs')) {
       return {
         type: 'cloud-watch-logs',
-        accountId: this.accountIdOf(this.hubAccount()),
+        accountId: this.accountIdOf(hubAccountName),
         retentionInDays: this.model.network.flowLogRetentionDays,
       };
     }
@@ -112,9 +112,5 @@ export class NetworkHubStack extends LandingZoneStack {
       this.readStack('log-archive-outputs', LOG_ARCHIVE_STACK, undefined, logArchiveOutputPlaceholders()),
     );
     return { type: 's3', bucketArn: logArchive.flowLogBucketArn };
-  }
-
-  private hubAccount(): string {
-    return this.model.environments.find((environment) => environment.name === this.environment)!.hub.accountName;
   }
 }

@@ -75,7 +75,7 @@ export class SpokeStack extends LandingZoneStack {
         organizationId: this.model.organization.id,
       });
     }
-    if (plan.attachToTransitGateway) this.attach(name, spoke, vpc, hubOutputs, spokeProvider, networkProvider);
+    if (plan.attachToTransitGateway) this.attach(name, environment, spoke, vpc, hubOutputs, spokeProvider, networkProvider);
     this.useHubServices(name, environment, spoke, vpc, hubOutputs, networkProvider);
     requestPeerings(this, environment, spoke, vpc, spokeProvider);
 
@@ -91,13 +91,13 @@ export class SpokeStack extends LandingZoneStack {
 
   private attach(
     name: string,
+    environment: Environment,
     spoke: Spoke,
     vpc: TieredVpc,
     hub: HubOutputs,
     spokeProvider: AwsProvider,
     networkProvider: AwsProvider,
   ): void {
-    const environment = this.model.environments.find((candidate) => candidate.name === this.environment)!;
     const propagatedTo = environment.hub.routing.propagations.filter((propagation) => propagation.attachment === spoke.accountName);
     const routes = transitRoutesByTier(spoke.vpc);
     new TransitGatewayAttachment(this, 'transit-gateway', {

@@ -1,7 +1,7 @@
 import { hubSegments, vpcIpv6, vpcTiers } from '../defaults';
 import { INTERFACE_ENDPOINT_SERVICES } from '../endpoint-services';
 import type { ParsedConfig, ParsedEnvironment } from '../parsed-config';
-import type { ConfigProblem } from '../problems';
+import { uniqueBy, type ConfigProblem } from '../problems';
 import { problemAt } from '../yaml-source';
 import { chooseFrom } from './references';
 import { vpcEntries, type VpcEntry } from './vpc-entries';
@@ -58,7 +58,7 @@ function checkSegments(environment: ParsedEnvironment, vpcs: readonly VpcEntry[]
       );
     }
   });
-  return dedupe(problems);
+  return uniqueBy(problems, (problem) => `${problem.file}|${problem.path}`);
 }
 
 function checkHubServices(environment: ParsedEnvironment): ConfigProblem[] {
@@ -205,9 +205,4 @@ function checkServices(environment: ParsedEnvironment, path: readonly string[], 
       ),
     ];
   });
-}
-
-function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((problem) => !seen.has(`${problem.file}|${problem.path}`) && seen.add(`${problem.file}|${problem.path}`));
 }

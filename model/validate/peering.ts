@@ -1,7 +1,7 @@
 import { Ipv4Cidr } from '../cidr';
 import { segmentsConnect, vpcTiers } from '../defaults';
 import type { ParsedConfig, ParsedEnvironment } from '../parsed-config';
-import type { ConfigProblem } from '../problems';
+import { uniqueBy, type ConfigProblem } from '../problems';
 import { problemAt } from '../yaml-source';
 import { chooseFrom } from './references';
 import { allVpcEntries, findVpc, type VpcEntry } from './vpc-entries';
@@ -104,7 +104,7 @@ function checkPair(
       ),
     );
   });
-  return dedupe(problems);
+  return uniqueBy(problems, (problem) => problem.message);
 }
 
 /** Two VPCs attached to the same hub in segments that connect already have a path. */
@@ -114,9 +114,4 @@ function meetAtTransitGateway(a: VpcEntry, b: VpcEntry): boolean {
   if (a.role !== 'workload' && a.role !== 'shared-services') return false;
   if (b.role !== 'workload' && b.role !== 'shared-services') return false;
   return segmentsConnect(a.environment.config, a.segment, b.segment);
-}
-
-function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((problem) => !seen.has(problem.message) && seen.add(problem.message));
 }
