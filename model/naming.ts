@@ -1,4 +1,8 @@
-/** Stack names and state keys: derived from config names only, never from positions. */
+/*
+ * Every name the landing zone gives a stack, a state file, a resource or an ARN, derived from
+ * config names only (never from positions). Workload stacks address each other's queues, topics
+ * and buses through the ARNs computed here, so they never read each other's state.
+ */
 
 export const ORG_STACK = 'org';
 /** Organization-wide stack in the log-archive account: the central flow-log bucket. */
@@ -14,6 +18,10 @@ export function spokeStackName(environment: string, account: string): string {
   return `${environment}-spoke-${account}`;
 }
 
+export function workloadsStackName(environment: string, account: string): string {
+  return `${environment}-workloads-${account}`;
+}
+
 /** State key of a stack: `<env>/<stack>.tfstate`; organization-wide stacks live under `global/`. */
 export function stateKey(stackName: string, environment: string | undefined): string {
   return `${environment ?? 'global'}/${stackName}.tfstate`;
@@ -21,4 +29,51 @@ export function stateKey(stackName: string, environment: string | undefined): st
 
 export function deployRoleArn(accountId: string, roleName: string): string {
   return `arn:aws:iam::${accountId}:role/${roleName}`;
+}
+
+/** Prefix of every resource name of an environment: `<org>-<env>`. */
+export function environmentPrefix(organization: string, environment: string): string {
+  return `${organization}-${environment}`;
+}
+
+/** Name of a spoke's resources: `<org>-<env>-<account>`. */
+export function spokeResourceName(organization: string, environment: string, account: string): string {
+  return `${environmentPrefix(organization, environment)}-${account}`;
+}
+
+/** Name of a hub VPC's resources: `<org>-<env>-<vpc>`. */
+export function hubVpcResourceName(organization: string, environment: string, vpc: string): string {
+  return `${environmentPrefix(organization, environment)}-${vpc}`;
+}
+
+export function latticeServiceNetworkName(organization: string, environment: string): string {
+  return environmentPrefix(organization, environment);
+}
+
+export function ipamName(organization: string): string {
+  return `${organization}-ipam`;
+}
+
+export function guardrailNamePrefix(organization: string): string {
+  return `${organization}-guardrail`;
+}
+
+/** The central flow-log bucket's name ends in the log-archive account's id (known or read from the org stack). */
+export function flowLogBucketNamePrefix(organization: string): string {
+  return `${organization}-vpc-flow-logs-`;
+}
+
+/** Construct-safe key of a TGW route: `<route table>-<destination with / : . as ->`. */
+export function transitRouteKey(routeTable: string, destination: string): string {
+  return `${routeTable}-${destination.replace(/[/:.]/g, '-')}`;
+}
+
+/** Name of an IPAM reservation of a fixed VPC block: `<env>-<vpc>`. */
+export function ipamReservationKey(environment: string, vpc: string): string {
+  return `${environment}-${vpc}`;
+}
+
+/** Deterministic ARN of a resource in another account, from names in config. */
+export function arn(service: string, region: string, accountId: string, resource: string): string {
+  return `arn:aws:${service}:${region}:${accountId}:${resource}`;
 }

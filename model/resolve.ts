@@ -12,6 +12,7 @@ import type { ParsedEnvironment, ParsedOrg } from './parsed-config';
 import type { OrgConfig } from './schema';
 import { planTransitRouting } from './transit-routing';
 import type { Account, Environment, LandingZone, OrganizationalUnit, Peering, PeeringSide, StateBackend, VpcPlan } from './types';
+import { planStacks } from './plans';
 import { planVpc } from './vpc-plan';
 
 /** Builds the model from config that passed every check; derives subnets, routing and stack names. */
@@ -34,7 +35,7 @@ export function resolveLandingZone(org: ParsedOrg, parsedEnvironments: readonly 
     [...environment.hub.vpcs, ...environment.spokes.map((spoke) => spoke.vpc)].some((vpc) => vpc.flowLogs === 's3'),
   );
   const { ipam } = org.config.network;
-  return {
+  const zone = {
     organization: {
       name: organization.name,
       id: organization.id,
@@ -62,30 +63,21 @@ export function resolveLandingZone(org: ParsedOrg, parsedEnvironments: readonly 
     },
     environments: environments.map((environment) => ({
       ...environment,
-      peerings: resolvePeerings(
-        parsedEnvironments.find((parsed) => parsed.name === environment.name)!,
-        sides,
-      ),
+      peerings: resolvePeerings(environment.name, parsedEnvironments, sides),
     })),
     policyWaivers: org.config.policyWaivers.map((waiver) => ({ ...waiver })),
   };
+  return { ...zone, stacks: planStacks(zone) };
 }
 
 function resolveEnvironment({ name, config }: ParsedEnvironment, org: OrgConfig): Environment {
   const flowLogs = flowLogDestination(config, org);
   const spokes = Object.entries(config.accounts)
-    .filter(([, account]) => account.vpc !== undefined)
-    .map(([accountName, account]) => ({
+    .flatMap(([accountName, account]) => (account.vpc ? [{ accountName, account, vpc: account.vpc }] : []))
+    .map(({ accountName, account, vpc }) => ({
       stackName: spokeStackName(name, accountName),
       accountName,
-      vpc: planVpc({
-        name: accountName,
-        role: 'workload',
-        vpc: account.vpc!,
-        segment: accountSegment(account, config),
-        environment: config,
-        flowLogs,
-      }),
+      vpc: planVpc({ name: accountName, role: 'workload', vpc, segment: accountSegment(account, config), environment: config, flowLogs }),
     }))
     .sort((a, b) => a.accountName.localeCompare(b.accountName));
   const hubVpcs: VpcPlan[] = Object.entries(config.networkHub.vpcs)
@@ -101,7 +93,7 @@ function resolveEnvironment({ name, config }: ParsedEnvironment, org: OrgConfig)
     cidr: config.cidr,
     hub: {
       stackName: hubStackName(name),
-      accountName: hubAccountName(config, org)!,
+      accountName: hubAccountName(config, org) ?? org.organization.networkAccount,
       amazonSideAsn: hub.transitGateway.amazonSideAsn,
       segments,
       routeTables: [...hubRouteTables(config)].sort(),
@@ -132,9 +124,14 @@ function peeringSides(environment: Environment): [string, PeeringSide][] {
   ];
 }
 
-function resolvePeerings(environment: ParsedEnvironment, sides: Map<string, PeeringSide>): Peering[] {
-  const find = (reference: string) => sides.get(reference.includes('/') ? reference : `${environment.name}/${reference}`)!;
-  return Object.entries(environment.config.peerings)
+function resolvePeerings(name: string, parsedEnvironments: readonly ParsedEnvironment[], sides: Map<string, PeeringSide>): Peering[] {
+  const peerings = parsedEnvironments.find((parsed) => parsed.name === name)?.config.peerings ?? {};
+  const find = (reference: string): PeeringSide => {
+    const side = sides.get(reference.includes('/') ? reference : `${name}/${reference}`);
+    if (!side) throw new Error(`internal: peering side ${reference} was validated but is not in the model`);
+    return side;
+  };
+  return Object.entries(peerings)
     .map(([name, peering]) => ({
       name,
       requester: find(peering.requester),
@@ -150,7 +147,10 @@ function resolveBackend(backend: OrgConfig['stateBackend']): StateBackend {
 }
 
 function sortParentsFirst(units: OrgConfig['organizationalUnits']): OrganizationalUnit[] {
-  const depth = (name: string): number => (units[name]?.parent ? 1 + depth(units[name].parent!) : 0);
+  const depth = (name: string): number => {
+    const parent = units[name]?.parent;
+    return parent ? 1 + depth(parent) : 0;
+  };
   return Object.entries(units)
     .map(([name, unit]) => ({ name, parent: unit.parent }))
     .sort((a, b) => depth(a.name) - depth(b.name) || a.name.localeCompare(b.name));

@@ -1,6 +1,7 @@
 import { EGRESS_SEGMENT, INSPECTION_SEGMENT, segmentsConnect } from './defaults';
 import type { EnvironmentConfig } from './schema';
 import type { TransitRouting, VpcPlan } from './types';
+import { attachesToHub } from './vpc-roles';
 
 /**
  * Who reaches whom through the hub. Each attached VPC associates with its segment's table and
@@ -11,7 +12,7 @@ import type { TransitRouting, VpcPlan } from './types';
  */
 export function planTransitRouting(environment: EnvironmentConfig, segments: readonly string[], vpcs: readonly VpcPlan[]): TransitRouting {
   const hub = environment.networkHub;
-  const attached = vpcs.filter((vpc) => vpc.attachToTransitGateway && (vpc.role === 'workload' || vpc.role === 'shared-services'));
+  const attached = vpcs.filter((vpc) => vpc.attachToTransitGateway && attachesToHub(vpc.role));
   const egress = hub.egress?.vpc;
   const inspection = hub.inspection?.vpc;
   const anyNat64 = attached.some((vpc) => vpc.nat64);
@@ -38,17 +39,17 @@ export function planTransitRouting(environment: EnvironmentConfig, segments: rea
           ? [
               { routeTable: INSPECTION_SEGMENT, destination: '0.0.0.0/0', attachment: egress },
               // Static beats propagated for the same prefix: IPv4 return traffic goes back through the firewall.
-              ...attached
-                .filter((vpc) => vpc.cidr)
-                .map((vpc) => ({ routeTable: EGRESS_SEGMENT, destination: vpc.cidr!, attachment: inspection })),
+              ...attached.flatMap((vpc) =>
+                vpc.cidr ? [{ routeTable: EGRESS_SEGMENT, destination: vpc.cidr, attachment: inspection }] : [],
+              ),
             ]
           : []),
       ]
     : [];
   const blackholes = segments.flatMap((routeTable) =>
-    attached
-      .filter((vpc) => vpc.cidr && !segmentsConnect(environment, vpc.segment, routeTable))
-      .map((vpc) => ({ routeTable, destination: vpc.cidr! })),
+    attached.flatMap((vpc) =>
+      vpc.cidr && !segmentsConnect(environment, vpc.segment, routeTable) ? [{ routeTable, destination: vpc.cidr }] : [],
+    ),
   );
   return { associations, propagations, staticRoutes, blackholes };
 }

@@ -1,4 +1,5 @@
 import type { TierName } from './schema';
+import type { StackPlan } from './stack-plans';
 
 /*
  * The resolved landing zone: everything derived from config is computed once, here, in plain
@@ -24,6 +25,8 @@ export interface LandingZone {
   readonly environments: readonly Environment[];
   /** Accepted exceptions to policy rules, each with a reason and an expiry date. */
   readonly policyWaivers: readonly PolicyWaiver[];
+  /** One plan per stack, in deploy order; the stacks read only these. */
+  readonly stacks: readonly StackPlan[];
 }
 
 export interface PolicyWaiver {

@@ -3,6 +3,7 @@ import type { TierName } from './network-schema';
 import type { EnvironmentConfig, VpcConfig } from './schema';
 import { planSubnets, sortSubnets } from './subnets';
 import type { PlannedSubnet, VpcPlan, VpcRole } from './types';
+import { attachesToHub } from './vpc-roles';
 
 export interface VpcPlanInput {
   readonly name: string;
@@ -24,7 +25,7 @@ export function planVpc({ name, role, vpc, segment, environment, flowLogs }: Vpc
   const ipv6OnlySubnets: PlannedSubnet[] = Object.entries(vpcTiers(vpc))
     .filter(([, settings]) => settings.ipv6Only)
     .flatMap(([tier]) => zones.map((zone) => ({ tier: tier as TierName, zone, ipv6Only: true })));
-  const attached = vpc.attachToTransitGateway && (role === 'workload' || role === 'shared-services');
+  const attached = vpc.attachToTransitGateway && attachesToHub(role);
   return {
     name,
     role,
@@ -37,7 +38,7 @@ export function planVpc({ name, role, vpc, segment, environment, flowLogs }: Vpc
     subnets: sortSubnets([...ipv4Subnets, ...ipv6OnlySubnets]),
     transitRoutes: attached ? transitRoutes(vpc, environment) : [],
     nat64: vpc.nat64,
-    gatewayEndpoints: role === 'workload' || role === 'shared-services',
+    gatewayEndpoints: attachesToHub(role),
     localInterfaceEndpoints: [...(vpc.localInterfaceEndpoints ?? [])].sort(),
     flowLogs,
   };

@@ -1,40 +1,44 @@
-import { App, TerraformStack } from 'cdktf';
-import { spokeStackName } from '../model/naming';
+import { App } from 'cdktf';
+import type { StackPlan } from '../model/stack-plans';
 import type { LandingZone } from '../model/types';
-import { IpamStack } from './ipam-stack';
-import { LogArchiveStack } from './log-archive-stack';
-import { NetworkHubStack } from './network-hub-stack';
-import { OrgStack } from './org-stack';
+import type { LandingZoneStack } from './base/landing-zone-stack';
+import { IpamStack } from './foundation/ipam-stack';
+import { LogArchiveStack } from './foundation/log-archive-stack';
+import { OrgStack } from './foundation/org-stack';
+import { NetworkHubStack } from './network/network-hub-stack';
 import type { SynthSettings } from './settings';
-import { SpokeStack } from './spoke-stack';
+import { SpokeStack } from './network/spoke-stack';
+
+type StackOf<P extends StackPlan> = new (scope: App, plan: P, settings: SynthSettings) => LandingZoneStack;
+
+/** The stack class that places each kind of plan. */
+const STACKS: { readonly [K in StackPlan['kind']]: StackOf<Extract<StackPlan, { kind: K }>> } = {
+  org: OrgStack,
+  'log-archive': LogArchiveStack,
+  ipam: IpamStack,
+  hub: NetworkHubStack,
+  spoke: SpokeStack,
+};
 
 /**
- * Every stack of the landing zone. Dependencies give `cdktf deploy '<env>-*'` its order: org
- * first, then the organization-wide log archive and IPAM, an environment's hub before its spokes,
- * and a peering's accepter before its requester.
+ * Every stack of the landing zone, one per plan of the model. Dependencies give
+ * `cdktf deploy '<env>-*'` its order (the plans' `dependsOn`).
  */
 export function buildApp(model: LandingZone, settings: SynthSettings): App {
   const app = new App({ outdir: settings.outdir, stackTraces: false });
-  const props = { model, settings };
-  const org = new OrgStack(app, props);
-  const shared: TerraformStack[] = [org];
-  if (model.network.flowLogBucket) shared.push(new LogArchiveStack(app, props));
-  if (model.network.ipam) shared.push(new IpamStack(app, props));
-  for (const stack of shared.slice(1)) stack.addDependency(org);
-  const spokes = new Map<string, SpokeStack>();
-  for (const environment of model.environments) {
-    const hub = new NetworkHubStack(app, environment, props);
-    for (const stack of shared) hub.addDependency(stack);
-    for (const spoke of environment.spokes) {
-      const stack = new SpokeStack(app, environment, spoke, props);
-      stack.addDependency(hub);
-      spokes.set(spoke.stackName, stack);
+  const stacks = new Map<string, LandingZoneStack>();
+  for (const plan of model.stacks) stacks.set(plan.name, createStack(app, plan, settings));
+  for (const plan of model.stacks) {
+    for (const dependency of plan.dependsOn) {
+      const producer = stacks.get(dependency);
+      if (!producer) throw new Error(`${plan.name}: depends on ${dependency}, which is not a stack of the model`);
+      stacks.get(plan.name)?.addDependency(producer);
     }
   }
-  for (const peering of model.environments.flatMap((environment) => environment.peerings)) {
-    const requester = spokes.get(spokeStackName(peering.requester.environment, peering.requester.vpcName));
-    const accepter = spokes.get(spokeStackName(peering.accepter.environment, peering.accepter.vpcName));
-    if (requester && accepter) requester.addDependency(accepter);
-  }
   return app;
+}
+
+function createStack<P extends StackPlan>(app: App, plan: P, settings: SynthSettings): LandingZoneStack {
+  const Stack = STACKS[plan.kind] as StackOf<P>;
+  return new Stack(app, plan, settings);
 }

@@ -203,6 +203,11 @@ export class TieredVpc extends Construct {
     return [...(this.subnetsByTier.get(tier)?.values() ?? [])].map((subnet) => subnet.id);
   }
 
+  /** A tier's subnet ids keyed by zone letter. */
+  subnetIdsByZone(tier: Tier): Record<string, string> {
+    return Object.fromEntries([...(this.subnetsByTier.get(tier) ?? [])].map(([letter, subnet]) => [letter, subnet.id]));
+  }
+
   /** IPv4 blocks of a tier's subnets keyed by zone letter; IPv6-only subnets are left out. */
   subnetCidrBlocks(tier: Tier): Record<string, string> {
     const specs = this.props.subnets.filter((spec) => spec.tier === tier && !this.isIpv6Only(tier));

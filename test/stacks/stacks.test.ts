@@ -75,17 +75,17 @@ describe('offline synth', () => {
     });
   });
 
-  it('reads hub outputs with placeholders for a hub never applied', () => {
+  it('reads hub outputs with placeholders for a hub never applied, only for what the spoke reads', () => {
     const hub = offline.stacks['prod-spoke-orders-prod'].data.terraform_remote_state['hub-outputs'];
     expect(hub).toMatchObject({
       backend: 'local',
       config: { path: '../../offline-state/prod/prod-network-hub.tfstate' },
       defaults: {
-        transit_gateway_id: 'tgw-00000000000000000',
+        transit_gateway_id: expect.stringMatching(/^tgw-[0-9a-f]{17}$/),
         transit_gateway_route_table_ids: Object.fromEntries(
-          ['egress', 'inspection', 'nonprod', 'prod', 'shared'].map((table) => [table, expect.stringMatching(/^tgw-rtb-/)]),
+          ['egress', 'inspection', 'prod', 'shared'].map((table) => [table, expect.stringMatching(/^tgw-rtb-/)]),
         ),
-        lattice_service_network_arn: expect.stringMatching(/^arn:aws:vpc-lattice:/),
+        lattice_service_network_arn: expect.stringMatching(/^arn:aws:vpc-lattice:eu-west-1:\d{12}:servicenetwork\/sn-/),
         private_hosted_zone_ids: expect.objectContaining({ ssm: expect.stringMatching(/^Z/) }),
       },
     });
@@ -174,11 +174,22 @@ describe('network hub stack', () => {
       .map(([, association]) => (association as StackJson).principal);
     expect(transitGatewayShare.sort()).toEqual(['510000000001', '510000000002', '510000000003']);
     expect(Object.keys(hub.output).sort()).toEqual([
+      'interface_endpoint_ids',
       'lattice_service_network_arn',
+      'lattice_service_network_id',
       'private_hosted_zone_ids',
+      'shared_services_cidrs',
       'transit_gateway_id',
       'transit_gateway_route_table_ids',
     ]);
+  });
+
+  it('describes every output of every stack', () => {
+    for (const [name, stack] of Object.entries(offline.stacks)) {
+      for (const [output, spec] of Object.entries<StackJson>(stack.output ?? {})) {
+        expect(`${name}.${output}: ${typeof spec.description}`).toBe(`${name}.${output}: string`);
+      }
+    }
   });
 
   it('attaches the shared-services VPC to the shared segment', () => {

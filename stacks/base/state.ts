@@ -1,8 +1,8 @@
 import { DataTerraformRemoteStateLocal, DataTerraformRemoteStateS3, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { stateKey } from '../model/naming';
-import type { StateBackend } from '../model/types';
-import { localStatePath, type SynthSettings } from './settings';
+import { stateKey } from '../../model/naming';
+import type { StateBackend } from '../../model/types';
+import { localStatePath, type SynthSettings } from '../settings';
 
 export interface StackStateProps {
   readonly settings: SynthSettings;

@@ -1,7 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
-import { deployRoleArn } from '../model/naming';
-import type { SynthSettings } from './settings';
+import { deployRoleArn } from '../../model/naming';
+import type { SynthSettings } from '../settings';
 
 export const OFFLINE_CREDENTIAL = 'offline-plan-only';
 /** An invalid region: the provider fails to configure at apply time, before any resource is touched. */
