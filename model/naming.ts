@@ -77,3 +77,34 @@ export function ipamReservationKey(environment: string, vpc: string): string {
 export function arn(service: string, region: string, accountId: string, resource: string): string {
   return `arn:aws:${service}:${region}:${accountId}:${resource}`;
 }
+
+/** ECS cluster of a workload account: `<org>-<env>-<account>`. */
+export function clusterName(organization: string, environment: string, account: string): string {
+  return spokeResourceName(organization, environment, account);
+}
+
+/** ECR repository name: `<org>/<repository>` (one namespace per organization in every account). */
+export function ecrRepositoryName(organization: string, repository: string): string {
+  return `${organization}/${repository}`;
+}
+
+export function ecrRepositoryArn(region: string, accountId: string, repositoryName: string): string {
+  return arn('ecr', region, accountId, `repository/${repositoryName}`);
+}
+
+export function ecrImageUri(region: string, accountId: string, repositoryName: string, tag: string): string {
+  return `${accountId}.dkr.ecr.${region}.amazonaws.com/${repositoryName}:${tag}`;
+}
+
+/** SQS queue name: `<org>-<queue>`; its dead-letter queue adds `-dlq`. */
+export function queueName(organization: string, queue: string): string {
+  return `${organization}-${queue}`;
+}
+
+export function deadLetterQueueName(organization: string, queue: string): string {
+  return `${queueName(organization, queue)}-dlq`;
+}
+
+export function queueArn(region: string, accountId: string, name: string): string {
+  return arn('sqs', region, accountId, name);
+}

@@ -9,6 +9,7 @@ import {
 } from './defaults';
 import { hubStackName, IPAM_STACK, LOG_ARCHIVE_STACK, spokeStackName } from './naming';
 import type { ParsedEnvironment, ParsedOrg } from './parsed-config';
+import type { ParsedWorkloads } from './workloads/types';
 import type { OrgConfig } from './schema';
 import { planTransitRouting } from './transit-routing';
 import type { Account, Environment, LandingZone, OrganizationalUnit, Peering, PeeringSide, StateBackend, VpcPlan } from './types';
@@ -16,7 +17,11 @@ import { planStacks } from './plans';
 import { planVpc } from './vpc-plan';
 
 /** Builds the model from config that passed every check; derives subnets, routing and stack names. */
-export function resolveLandingZone(org: ParsedOrg, parsedEnvironments: readonly ParsedEnvironment[]): LandingZone {
+export function resolveLandingZone(
+  org: ParsedOrg,
+  parsedEnvironments: readonly ParsedEnvironment[],
+  parsedWorkloads: readonly ParsedWorkloads[] = [],
+): LandingZone {
   const { organization } = org.config;
   const orgAccounts: Account[] = Object.entries(org.config.accounts).map(([name, account]) => ({ name, ...account }));
   const environmentAccounts: Account[] = parsedEnvironments.flatMap((environment) =>
@@ -29,7 +34,7 @@ export function resolveLandingZone(org: ParsedOrg, parsedEnvironments: readonly 
       tags: account.tags,
     })),
   );
-  const environments = parsedEnvironments.map((environment) => resolveEnvironment(environment, org.config)).sort(byName);
+  const environments = parsedEnvironments.map((environment) => resolveEnvironment(environment, org.config, parsedWorkloads)).sort(byName);
   const sides = new Map(environments.flatMap((environment) => peeringSides(environment)));
   const usesBucket = environments.some((environment) =>
     [...environment.hub.vpcs, ...environment.spokes.map((spoke) => spoke.vpc)].some((vpc) => vpc.flowLogs === 's3'),
@@ -70,7 +75,7 @@ export function resolveLandingZone(org: ParsedOrg, parsedEnvironments: readonly 
   return { ...zone, stacks: planStacks(zone) };
 }
 
-function resolveEnvironment({ name, config }: ParsedEnvironment, org: OrgConfig): Environment {
+function resolveEnvironment({ name, config }: ParsedEnvironment, org: OrgConfig, parsedWorkloads: readonly ParsedWorkloads[]): Environment {
   const flowLogs = flowLogDestination(config, org);
   const spokes = Object.entries(config.accounts)
     .flatMap(([accountName, account]) => (account.vpc ? [{ accountName, account, vpc: account.vpc }] : []))
@@ -109,6 +114,15 @@ function resolveEnvironment({ name, config }: ParsedEnvironment, org: OrgConfig)
     },
     spokes,
     peerings: [],
+    workloads: parsedWorkloads
+      .filter((workloads) => workloads.environment === name && config.accounts[workloads.account])
+      .map((workloads) => ({
+        accountName: workloads.account,
+        segment: accountSegment(config.accounts[workloads.account], config),
+        config: workloads.config,
+      }))
+      .sort((a, b) => a.accountName.localeCompare(b.accountName)),
+    prodSegments: [...config.prodSegments],
   };
 }
 

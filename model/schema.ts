@@ -132,6 +132,10 @@ export const EnvironmentConfigSchema = z
     availabilityZones: AvailabilityZones,
     cidr: Ipv4CidrText.describe("The environment's IPv4 address range; every VPC of the environment lies inside it."),
     segment: SegmentName.default('nonprod').describe("Default TGW segment of the environment's workload accounts."),
+    prodSegments: z
+      .array(SegmentName)
+      .default(['prod'])
+      .describe('Segments whose accounts count as production: ECS Exec and public cluster endpoints stay off there.'),
     ipv6: z.boolean().default(true).describe('Dual-stack VPCs by default (each VPC can override).'),
     flowLogs: z.enum(['s3', 'cloud-watch-logs']).optional().describe('Where VPC flow logs go; defaults to organization network.flowLogs.'),
     networkHub: NetworkHubSchema.default({ connect: [], transitGateway: { amazonSideAsn: 64512 }, lattice: true, vpcs: {} }),

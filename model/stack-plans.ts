@@ -1,12 +1,13 @@
 import type { TierName } from './network-schema';
 import type { StateBackend, VpcPlan } from './types';
+import type { WorkloadsPlan } from './workloads/types';
 
 /*
  * One plan per stack: everything a stack needs, ready-made. A stack reads only its plan and places
  * modules; every value here is derived in the model and unit-tested without a synth.
  */
 
-export type StackPlan = OrgPlan | LogArchivePlan | IpamPlan | HubPlan | SpokePlan;
+export type StackPlan = OrgPlan | LogArchivePlan | IpamPlan | HubPlan | SpokePlan | WorkloadsPlan;
 
 /** An account a stack acts in or refers to. Without an id, the id is read from the org stack's outputs. */
 export interface AccountRef {

@@ -1,5 +1,6 @@
 import type { TierName } from './schema';
 import type { StackPlan } from './stack-plans';
+import type { WorkloadsConfig } from './workloads/schema';
 
 /*
  * The resolved landing zone: everything derived from config is computed once, here, in plain
@@ -103,6 +104,17 @@ export interface Environment {
   readonly spokes: readonly Spoke[];
   /** VPC peering connections whose requester is in this environment, sorted by name. */
   readonly peerings: readonly Peering[];
+  /** Workload accounts with a workloads file (`environments/<env>/<account>.yaml`), sorted by account name. */
+  readonly workloads: readonly AccountWorkloads[];
+  /** Segments whose accounts count as production (debugging switches stay off). */
+  readonly prodSegments: readonly string[];
+}
+
+export interface AccountWorkloads {
+  readonly accountName: string;
+  /** The account's TGW segment. */
+  readonly segment: string;
+  readonly config: WorkloadsConfig;
 }
 
 /** One side of a peering connection. */
