@@ -1,15 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ParsedConfig, ParsedEnvironment, ParsedOrg } from './parsed-config';
+import type { ParsedConfig, ParsedEnvironment, ParsedOrg, UnparsedPart } from './parsed-config';
 import { ConfigValidationError, type ConfigProblem } from './problems';
 import { resolveLandingZone } from './resolve';
 import { EnvironmentConfigSchema, OrgConfigSchema } from './schema';
 import { checkAgainstSchema } from './schema-issues';
 import type { LandingZone } from './types';
-import { validateAccounts } from './validate/accounts';
-import { validateNetwork } from './validate/network';
-import { validateNetworkHubs } from './validate/network-hub';
-import { validatePeerings } from './validate/peering';
+import { validateConfig } from './validate';
 import { parseYamlSource } from './yaml-source';
 
 /** A config file's display name (e.g. `environments/prod.yaml`) and its text. */
@@ -53,15 +50,48 @@ export function readConfigDir(configDir: string): ConfigText[] {
 
 export function landingZoneFromTexts(texts: readonly ConfigText[]): LandingZone {
   const { parsed, problems } = parseConfig(texts);
-  problems.push(...validateAccounts(parsed), ...validateNetwork(parsed), ...validateNetworkHubs(parsed), ...validatePeerings(parsed));
+  problems.push(...validateConfig(parsed));
   if (problems.length > 0) throw new ConfigValidationError(sortByLocation(problems));
   return resolveLandingZone(parsed.org!, parsed.environments);
 }
 
 function parseConfig(texts: readonly ConfigText[]): { parsed: ParsedConfig; problems: ConfigProblem[] } {
-  const problems: ConfigProblem[] = [];
+  const problems: ConfigProblem[] = [...checkFileSet(texts)];
+  const unparsed: UnparsedPart[] = [];
   let org: ParsedOrg | undefined;
   const environments: ParsedEnvironment[] = [];
+  for (const text of texts) {
+    const isOrg = ORG_FILE.test(path.basename(text.file));
+    const name = path.basename(text.file).replace(CONFIG_FILE, '');
+    const source = parseYamlSource(text.file, text.text);
+    if (!isOrg && !ENVIRONMENT_NAME.test(name)) {
+      if (Array.isArray(source)) problems.push(...source);
+      problems.push({
+        file: text.file,
+        path: '',
+        message: `names an environment "${name}" that cannot be used in stack names`,
+        fix: 'rename the file to 1–16 lowercase letters, digits and hyphens, e.g. prod.yaml',
+      });
+      continue;
+    }
+    const part = isOrg ? ({ kind: 'org' } as const) : ({ kind: 'environment', environment: name } as const);
+    if (Array.isArray(source)) {
+      problems.push(...source);
+      unparsed.push({ ...part, path: [] });
+      continue;
+    }
+    const result = isOrg ? checkAgainstSchema(source, OrgConfigSchema) : checkAgainstSchema(source, EnvironmentConfigSchema);
+    problems.push(...result.problems);
+    unparsed.push(...(result.value ? result.dropped.map((entry) => ({ ...part, path: entry })) : [{ ...part, path: [] }]));
+    if (result.value && isOrg && !org) org = { source, config: result.value as ParsedOrg['config'] };
+    if (result.value && !isOrg) environments.push({ name, source, config: result.value as ParsedEnvironment['config'] });
+  }
+  return { parsed: { org, environments, unparsed }, problems };
+}
+
+/** Exactly one org file, and at least one environment file. */
+function checkFileSet(texts: readonly ConfigText[]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
   const orgTexts = texts.filter((text) => ORG_FILE.test(path.basename(text.file)));
   const directory = texts.length > 0 ? path.dirname(texts[0].file) : DEFAULT_CONFIG_DIR;
   if (orgTexts.length !== 1) {
@@ -72,37 +102,10 @@ function parseConfig(texts: readonly ConfigText[]): { parsed: ParsedConfig; prob
       fix: orgTexts.length === 0 ? 'create org.yaml with the organization-wide settings' : 'keep exactly one org.yaml (or org.json)',
     });
   }
-  const environmentTexts = texts.filter((text) => !ORG_FILE.test(path.basename(text.file)));
-  if (environmentTexts.length === 0) {
+  if (texts.every((text) => ORG_FILE.test(path.basename(text.file)))) {
     problems.push({ file: directory, path: '', message: 'holds no environment file', fix: 'add one file per environment, e.g. dev.yaml' });
   }
-  for (const text of texts) {
-    const source = parseYamlSource(text.file, text.text);
-    if (Array.isArray(source)) {
-      problems.push(...source);
-      continue;
-    }
-    if (ORG_FILE.test(path.basename(text.file))) {
-      const result = checkAgainstSchema(source, OrgConfigSchema);
-      if ('problems' in result) problems.push(...result.problems);
-      else if (!org) org = { source, config: result.value };
-      continue;
-    }
-    const name = path.basename(text.file).replace(CONFIG_FILE, '');
-    if (!ENVIRONMENT_NAME.test(name)) {
-      problems.push({
-        file: text.file,
-        path: '',
-        message: `names an environment "${name}" that cannot be used in stack names`,
-        fix: 'rename the file to 1–16 lowercase letters, digits and hyphens, e.g. prod.yaml',
-      });
-      continue;
-    }
-    const result = checkAgainstSchema(source, EnvironmentConfigSchema);
-    if ('problems' in result) problems.push(...result.problems);
-    else environments.push({ name, source, config: result.value });
-  }
-  return { parsed: { org, environments }, problems };
+  return problems;
 }
 
 function sortByLocation(problems: ConfigProblem[]): ConfigProblem[] {

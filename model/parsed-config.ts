@@ -1,10 +1,17 @@
 import type { EnvironmentConfig, OrgConfig } from './schema';
 import type { SourceFile } from './yaml-source';
 
-/** Files that passed the schema. Semantic checks run over whatever parsed, so all problems surface at once. */
+/**
+ * What passed the schema, so semantic checks run over whatever parsed and all problems surface at
+ * once. A file that failed the schema is here repaired (unknown keys stripped, broken entries
+ * dropped) and its dropped parts are listed in `unparsed`, so that checks never report a reference
+ * to something that exists but did not parse.
+ */
 export interface ParsedConfig {
   readonly org?: ParsedOrg;
   readonly environments: readonly ParsedEnvironment[];
+  /** Parts of the config that are missing from `org` and `environments` because they failed to parse. */
+  readonly unparsed?: readonly UnparsedPart[];
 }
 
 export interface ParsedOrg {
@@ -16,4 +23,12 @@ export interface ParsedEnvironment {
   readonly name: string;
   readonly source: SourceFile;
   readonly config: EnvironmentConfig;
+}
+
+/** A part of a file left out of the parsed config: a named entry (path ends in its name), or the whole file (empty path). */
+export interface UnparsedPart {
+  readonly kind: 'org' | 'environment';
+  /** The environment's name, for an environment file. */
+  readonly environment?: string;
+  readonly path: readonly (string | number)[];
 }

@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import type { ConfigProblem } from './problems';
+import { uniqueBy, type ConfigProblem } from './problems';
 import { problemAt, type SourceFile } from './yaml-source';
 
 type JsonSchema = {
@@ -13,22 +13,79 @@ type JsonSchema = {
   enum?: unknown[];
 };
 
+/** The result of checking one file: its problems, and the value of what parsed. */
+export interface SchemaCheck<T> {
+  readonly problems: ConfigProblem[];
+  /** The parsed value, without the entries listed in `dropped`; undefined when the file as a whole did not parse. */
+  readonly value?: T;
+  /** Paths of the named entries (e.g. `accounts.payments`) left out because they failed the schema. */
+  readonly dropped: (string | number)[][];
+}
+
 /**
  * Validates one file against its schema. Every zod issue becomes a located problem whose message
  * reads after the path and ends with a fix.
+ *
+ * So that a schema problem does not hide the semantic problems of the rest, a failing file is
+ * repaired and parsed again: each issue drops the innermost named entry that holds it (an entry
+ * of a map keyed by name, such as `accounts.payments` or `networkHub.vpcs.egress`), and an issue
+ * outside any named entry (e.g. a bad `region`) drops the whole file. Dropping is sound: the
+ * rules only find fewer duplicates, overlaps and allocations in less config, and a reference to a
+ * dropped name is not reported (see ConfigIndex.mayBeUnparsed*). Stripping only the unknown key
+ * would not be: a misspelt `segmnt:` would silently take the default segment and could report
+ * problems the user's config does not have. Repairs only remove entries, so an issue found on a
+ * later pass is a real one and is reported too.
  */
-export function checkAgainstSchema<T extends z.ZodType>(
-  source: SourceFile,
-  schema: T,
-): { value: z.output<T> } | { problems: ConfigProblem[] } {
-  const result = schema.safeParse(source.data);
-  if (result.success) return { value: result.data };
+export function checkAgainstSchema<T extends z.ZodType>(source: SourceFile, schema: T): SchemaCheck<z.output<T>> {
+  let result = schema.safeParse(source.data);
+  if (result.success) return { value: result.data, problems: [], dropped: [] };
   const jsonSchema = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  return { problems: result.error.issues.flatMap((issue) => describeIssue(source, jsonSchema, issue)) };
+  const problems: ConfigProblem[] = [];
+  const dropped: (string | number)[][] = [];
+  let data: unknown = structuredClone(source.data);
+  for (let pass = 0; pass < MAX_REPAIR_PASSES && !result.success; pass++) {
+    problems.push(...result.error.issues.flatMap((issue) => describeIssue(source, jsonSchema, issue)));
+    for (const issue of result.error.issues) {
+      const entry = namedEntryHolding(jsonSchema, issuePath(issue));
+      if (!entry) return { problems: uniqueProblems(problems), dropped };
+      if (deleteAt(data, entry)) dropped.push(entry);
+    }
+    result = schema.safeParse(data);
+  }
+  return { value: result.success ? result.data : undefined, problems: uniqueProblems(problems), dropped };
+}
+
+const MAX_REPAIR_PASSES = 4;
+
+function issuePath(issue: z.core.$ZodIssue): (string | number)[] {
+  return issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+}
+
+/** The innermost prefix of `path` that ends in the key of a map keyed by name (a zod record). */
+function namedEntryHolding(schema: JsonSchema, path: readonly (string | number)[]): (string | number)[] | undefined {
+  for (let length = path.length; length > 0; length--) {
+    const key = path[length - 1];
+    if (typeof key !== 'string') continue;
+    const parents = nodesAt(schema, path.slice(0, length - 1));
+    if (parents.some((node) => typeof node.additionalProperties === 'object' && !node.properties?.[key])) return path.slice(0, length);
+  }
+  return undefined;
+}
+
+function deleteAt(data: unknown, path: readonly (string | number)[]): boolean {
+  const parent = valueAt(data, path.slice(0, -1));
+  const key = path[path.length - 1];
+  if (parent === null || typeof parent !== 'object' || !(key in parent)) return false;
+  delete (parent as Record<string | number, unknown>)[key];
+  return true;
+}
+
+function uniqueProblems(problems: readonly ConfigProblem[]): ConfigProblem[] {
+  return uniqueBy(problems, (problem) => `${problem.path}|${problem.line}|${problem.column}|${problem.message}`);
 }
 
 function describeIssue(source: SourceFile, jsonSchema: JsonSchema, issue: z.core.$ZodIssue): ConfigProblem[] {
-  const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+  const path = issuePath(issue);
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedKeysAt(jsonSchema, path);
     return issue.keys.map((key) => {

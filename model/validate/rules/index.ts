@@ -1,0 +1,64 @@
+import type { ConfigRule } from '../rule';
+import * as accounts from './accounts';
+import * as addresses from './addresses';
+import * as endpoints from './endpoints';
+import * as hub from './hub';
+import * as ipam from './ipam';
+import * as ipv6 from './ipv6';
+import * as organization from './organization';
+import * as peering from './peering';
+import * as regions from './regions';
+
+/**
+ * Every semantic rule of the config, in the order their problems are listed when two share a
+ * location. Adding a rule: export it from its domain file here, and test it in test/model/validate/.
+ */
+export const CONFIG_RULES: readonly ConfigRule[] = [
+  accounts.uniqueAccountName,
+  accounts.uniqueAccountEmail,
+  accounts.uniqueAccountId,
+  accounts.accountOuExists,
+  accounts.notManagementAccount,
+  accounts.coreAccountsExist,
+  accounts.hubAccountExists,
+  organization.ouParentExists,
+  organization.ouTreeAcyclic,
+  organization.guardrailTargetsExist,
+  organization.guardrailsAttached,
+  regions.homeRegionAllowed,
+  regions.environmentRegionAllowed,
+  regions.zonesInRegion,
+  regions.zonesListedOnce,
+  addresses.environmentInIpamPool,
+  addresses.environmentRangesDisjoint,
+  addresses.vpcHasOneBlock,
+  addresses.vpcInsideEnvironment,
+  ipam.ipamConfigured,
+  ipam.netmaskWithinPool,
+  ipam.netmaskAllocatable,
+  addresses.subnetsFit,
+  addresses.vpcBlocksDisjoint,
+  hub.segmentsListedOnce,
+  hub.segmentsExist,
+  hub.isolatedSegmentsApart,
+  hub.hubServiceVpcRoles,
+  hub.inspectionNeedsEgress,
+  hub.roleVpcUsed,
+  hub.roleVpcTiers,
+  endpoints.endpointServicesSupported,
+  endpoints.endpointServicesListedOnce,
+  ipv6.ipv6OnlyNeedsIpv6,
+  ipv6.appTierHasIpv4,
+  ipv6.ipv6OnlyWithoutPrefixLength,
+  ipv6.nat64NeedsIpv6,
+  ipv6.nat64NeedsEgress,
+  ipv6.nat64NeedsAttachment,
+  peering.peeringSidesExist,
+  peering.requesterInEnvironment,
+  peering.distinctSides,
+  peering.spokeSidesOnly,
+  peering.peeredBlocksDisjoint,
+  peering.notAlreadyConnected,
+  peering.routeTiersExist,
+  peering.destinationsInsidePeer,
+];

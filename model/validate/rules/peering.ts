@@ -1,0 +1,169 @@
+import { Ipv4Cidr } from '../../cidr';
+import { segmentsConnect, vpcTiers } from '../../defaults';
+import { uniqueBy, type ConfigProblem } from '../../problems';
+import { attachesToHub } from '../../vpc-roles';
+import { problemAt } from '../../yaml-source';
+import type { ConfigIndex, PeeringEntry, VpcEntry } from '../config-index';
+import { chooseFrom } from '../references';
+import type { ConfigRule } from '../rule';
+
+/* Peering rules: both sides resolve to two spoke VPCs that do not overlap, do not already meet at the TGW, and expect no transit. */
+
+export const peeringSidesExist: ConfigRule = {
+  id: 'peering/sides-exist',
+  description: 'requester and accepter each name a VPC of the organization.',
+  check: (index) =>
+    index.peerings.flatMap((entry) =>
+      (['requester', 'accepter'] as const).flatMap((side) => {
+        const reference = entry.peering[side];
+        if (entry[side] || index.mayBeUnparsedVpc(reference, entry.environment)) return [];
+        const options = index.vpcsOf(entry.environment).map((vpc) => vpc.name);
+        return [
+          problemAt(
+            entry.environment.source,
+            [...entry.path, side],
+            `"${reference}" is not a VPC of the organization`,
+            `${chooseFrom(options, reference, 'VPC')}, or <environment>/<name> for another environment`,
+          ),
+        ];
+      }),
+    ),
+};
+
+export const requesterInEnvironment: ConfigRule = {
+  id: 'peering/requester-in-environment',
+  description: "The requester is a VPC of the peering's own environment.",
+  check: (index) =>
+    resolvedPairs(index)
+      .filter(({ entry, requester }) => requester.environment.name !== entry.environment.name)
+      .map(({ entry, requester }) =>
+        at(
+          entry,
+          ['requester'],
+          'must be a VPC of this environment',
+          `move the peering to ${requester.source.file}, or swap requester and accepter`,
+        ),
+      ),
+};
+
+export const distinctSides: ConfigRule = {
+  id: 'peering/distinct-sides',
+  description: 'A peering joins two different VPCs.',
+  check: (index) =>
+    resolvedPairs(index)
+      .filter(({ requester, accepter }) => requester === accepter)
+      .map(({ entry }) => at(entry, ['accepter'], 'is the requester itself', 'peer two different VPCs')),
+};
+
+export const spokeSidesOnly: ConfigRule = {
+  id: 'peering/spoke-sides-only',
+  description: 'Both sides are spoke VPCs; hub VPCs are reached through the Transit Gateway.',
+  check: (index) =>
+    distinctPairs(index).flatMap(({ entry, requester, accepter }) =>
+      [['requester', requester] as const, ['accepter', accepter] as const]
+        .filter(([, side]) => side.role !== 'workload')
+        .map(([key, side]) =>
+          at(
+            entry,
+            [key],
+            `is the hub VPC ${side.name}; peerings join spoke VPCs`,
+            'reach hub VPCs through the Transit Gateway, or peer two spoke accounts',
+          ),
+        ),
+    ),
+};
+
+export const peeredBlocksDisjoint: ConfigRule = {
+  id: 'peering/blocks-disjoint',
+  description: 'Peered VPCs do not overlap.',
+  check: (index) =>
+    distinctPairs(index)
+      .filter(({ requester: { vpc: a }, accepter: { vpc: b } }) => a.cidr && b.cidr && Ipv4Cidr.of(a.cidr).overlaps(Ipv4Cidr.of(b.cidr)))
+      .map(({ entry, requester, accepter }) =>
+        at(
+          entry,
+          [],
+          `peers ${requester.name} ${requester.vpc.cidr} with ${accepter.name} ${accepter.vpc.cidr}, which overlap`,
+          'peered VPCs must not overlap; renumber one of them',
+        ),
+      ),
+};
+
+export const notAlreadyConnected: ConfigRule = {
+  id: 'peering/not-already-connected',
+  description: 'Peered VPCs do not already reach each other through the Transit Gateway.',
+  check: (index) =>
+    distinctPairs(index)
+      .filter(({ requester, accepter }) => meetAtTransitGateway(requester, accepter))
+      .map(({ entry, requester, accepter }) =>
+        at(
+          entry,
+          [],
+          `peers ${requester.name} and ${accepter.name}, which already reach each other through the Transit Gateway`,
+          'remove the peering, or set attachToTransitGateway: false on one of them',
+        ),
+      ),
+};
+
+export const routeTiersExist: ConfigRule = {
+  id: 'peering/route-tiers-exist',
+  description: 'Every tier in routeTiers exists in both VPCs.',
+  check: (index) =>
+    distinctPairs(index).flatMap(({ entry, requester, accepter }) => {
+      const problems = entry.peering.routeTiers.flatMap((tier) =>
+        [requester, accepter]
+          .filter((side) => !(tier in vpcTiers(side.vpc)))
+          .map((side) => at(entry, ['routeTiers'], `names the ${tier} tier, which ${side.name} does not have`, 'use tiers both VPCs have')),
+      );
+      return uniqueBy(problems, (problem) => problem.message);
+    }),
+};
+
+export const destinationsInsidePeer: ConfigRule = {
+  id: 'peering/destinations-inside-peer',
+  description: "Every destination lies inside the accepter's own block: peering is not transitive.",
+  check: (index) =>
+    distinctPairs(index).flatMap(({ entry, requester, accepter }) =>
+      (entry.peering.destinations ?? []).flatMap((destination, position) => {
+        const peerBlock = accepter.vpc.cidr;
+        if (peerBlock && Ipv4Cidr.of(peerBlock).contains(Ipv4Cidr.of(destination))) return [];
+        return [
+          at(
+            entry,
+            ['destinations', position],
+            `${destination} is not inside ${accepter.name}'s own block ${peerBlock ?? '(from IPAM)'}: peering is not transitive, so ${requester.name} can never reach it through ${accepter.name}`,
+            'peer with that VPC directly, or reach it through the Transit Gateway',
+          ),
+        ];
+      }),
+    ),
+};
+
+interface ResolvedPair {
+  readonly entry: PeeringEntry;
+  readonly requester: VpcEntry;
+  readonly accepter: VpcEntry;
+}
+
+function resolvedPairs(index: ConfigIndex): ResolvedPair[] {
+  return index.peerings.flatMap((entry) =>
+    entry.requester && entry.accepter ? [{ entry, requester: entry.requester, accepter: entry.accepter }] : [],
+  );
+}
+
+/** Pairs of two different VPCs: the other pair rules say nothing about a VPC peered with itself. */
+function distinctPairs(index: ConfigIndex): ResolvedPair[] {
+  return resolvedPairs(index).filter(({ requester, accepter }) => requester !== accepter);
+}
+
+function at(entry: PeeringEntry, suffix: readonly (string | number)[], message: string, fix: string): ConfigProblem {
+  return problemAt(entry.environment.source, [...entry.path, ...suffix], message, fix);
+}
+
+/** Two VPCs attached to the same hub in segments that connect already have a path. */
+function meetAtTransitGateway(a: VpcEntry, b: VpcEntry): boolean {
+  if (a.environment.name !== b.environment.name) return false;
+  if (a.vpc.attachToTransitGateway === false || b.vpc.attachToTransitGateway === false) return false;
+  if (!attachesToHub(a.role) || !attachesToHub(b.role)) return false;
+  return segmentsConnect(a.environment.config, a.segment, b.segment);
+}
