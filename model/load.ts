@@ -7,6 +7,8 @@ import { EnvironmentConfigSchema, OrgConfigSchema } from './schema';
 import { checkAgainstSchema } from './schema-issues';
 import type { LandingZone } from './types';
 import { validateConfig } from './validate';
+import { parseWorkloadsText } from './workloads/load';
+import type { ParsedWorkloads } from './workloads/types';
 import { parseYamlSource } from './yaml-source';
 
 /** A config file's display name (e.g. `environments/prod.yaml`) and its text. */
@@ -41,18 +43,29 @@ export function readConfigDir(configDir: string): ConfigText[] {
       },
     ]);
   }
-  return fs
-    .readdirSync(configDir)
-    .filter((name) => CONFIG_FILE.test(name))
-    .sort()
-    .map((name) => ({ file: displayPath(path.join(configDir, name)), text: fs.readFileSync(path.join(configDir, name), 'utf8') }));
+  const read = (relative: string) => ({
+    file: displayPath(path.join(configDir, relative)),
+    text: fs.readFileSync(path.join(configDir, relative), 'utf8'),
+  });
+  const entries = fs.readdirSync(configDir, { withFileTypes: true });
+  const topLevel = entries.filter((entry) => !entry.isDirectory() && CONFIG_FILE.test(entry.name)).map((entry) => entry.name);
+  // environments/<env>/<account>.yaml: one workloads file per account, owned by its team.
+  const workloadFiles = entries
+    .filter((entry) => entry.isDirectory() && ENVIRONMENT_NAME.test(entry.name))
+    .flatMap((folder) =>
+      fs
+        .readdirSync(path.join(configDir, folder.name))
+        .filter((name) => CONFIG_FILE.test(name))
+        .map((name) => `${folder.name}/${name}`),
+    );
+  return [...topLevel, ...workloadFiles].sort().map(read);
 }
 
 export function landingZoneFromTexts(texts: readonly ConfigText[]): LandingZone {
   const { parsed, problems } = parseConfig(texts);
   problems.push(...validateConfig(parsed));
   if (problems.length > 0) throw new ConfigValidationError(sortByLocation(problems));
-  return resolveLandingZone(parsed.org!, parsed.environments);
+  return resolveLandingZone(parsed.org!, parsed.environments, parsed.workloads);
 }
 
 function parseConfig(texts: readonly ConfigText[]): { parsed: ParsedConfig; problems: ConfigProblem[] } {
@@ -60,7 +73,16 @@ function parseConfig(texts: readonly ConfigText[]): { parsed: ParsedConfig; prob
   const unparsed: UnparsedPart[] = [];
   let org: ParsedOrg | undefined;
   const environments: ParsedEnvironment[] = [];
+  const workloads: ParsedWorkloads[] = [];
+  const configDir = configDirOf(texts);
   for (const text of texts) {
+    if (path.dirname(text.file) !== configDir) {
+      const result = parseWorkloadsText(text);
+      problems.push(...result.problems);
+      unparsed.push(...result.unparsed);
+      if (result.parsed) workloads.push(result.parsed);
+      continue;
+    }
     const isOrg = ORG_FILE.test(path.basename(text.file));
     const name = path.basename(text.file).replace(CONFIG_FILE, '');
     const source = parseYamlSource(text.file, text.text);
@@ -86,14 +108,14 @@ function parseConfig(texts: readonly ConfigText[]): { parsed: ParsedConfig; prob
     if (result.value && isOrg && !org) org = { source, config: result.value as ParsedOrg['config'] };
     if (result.value && !isOrg) environments.push({ name, source, config: result.value as ParsedEnvironment['config'] });
   }
-  return { parsed: { org, environments, unparsed }, problems };
+  return { parsed: { org, environments, workloads, unparsed }, problems };
 }
 
 /** Exactly one org file, and at least one environment file. */
 function checkFileSet(texts: readonly ConfigText[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const orgTexts = texts.filter((text) => ORG_FILE.test(path.basename(text.file)));
-  const directory = texts.length > 0 ? path.dirname(texts[0].file) : DEFAULT_CONFIG_DIR;
+  const directory = configDirOf(texts);
   if (orgTexts.length !== 1) {
     problems.push({
       file: orgTexts[1]?.file ?? `${directory}/org.yaml`,
@@ -102,10 +124,16 @@ function checkFileSet(texts: readonly ConfigText[]): ConfigProblem[] {
       fix: orgTexts.length === 0 ? 'create org.yaml with the organization-wide settings' : 'keep exactly one org.yaml (or org.json)',
     });
   }
-  if (texts.every((text) => ORG_FILE.test(path.basename(text.file)))) {
+  if (texts.every((text) => ORG_FILE.test(path.basename(text.file)) || path.dirname(text.file) !== directory)) {
     problems.push({ file: directory, path: '', message: 'holds no environment file', fix: 'add one file per environment, e.g. dev.yaml' });
   }
   return problems;
+}
+
+/** The folder holding org.yaml and the environment files: the shallowest folder of any file. */
+function configDirOf(texts: readonly ConfigText[]): string {
+  const folders = texts.map((text) => path.dirname(text.file)).sort((a, b) => a.split('/').length - b.split('/').length);
+  return folders[0] ?? DEFAULT_CONFIG_DIR;
 }
 
 function sortByLocation(problems: ConfigProblem[]): ConfigProblem[] {

@@ -1,4 +1,5 @@
 import type { EnvironmentConfig, OrgConfig } from './schema';
+import type { ParsedWorkloads } from './workloads/types';
 import type { SourceFile } from './yaml-source';
 
 /**
@@ -10,6 +11,8 @@ import type { SourceFile } from './yaml-source';
 export interface ParsedConfig {
   readonly org?: ParsedOrg;
   readonly environments: readonly ParsedEnvironment[];
+  /** Workloads files (`<env>/<account>.yaml`) that passed the schema. */
+  readonly workloads?: readonly ParsedWorkloads[];
   /** Parts of the config that are missing from `org` and `environments` because they failed to parse. */
   readonly unparsed?: readonly UnparsedPart[];
 }
@@ -27,8 +30,10 @@ export interface ParsedEnvironment {
 
 /** A part of a file left out of the parsed config: a named entry (path ends in its name), or the whole file (empty path). */
 export interface UnparsedPart {
-  readonly kind: 'org' | 'environment';
-  /** The environment's name, for an environment file. */
+  readonly kind: 'org' | 'environment' | 'workloads';
+  /** The environment's name, for an environment or workloads file. */
   readonly environment?: string;
+  /** The account's name, for a workloads file. */
+  readonly account?: string;
   readonly path: readonly (string | number)[];
 }

@@ -2,6 +2,7 @@ import { accountSegment, hubSegments, hubVpcSegment } from '../defaults';
 import type { ParsedConfig, ParsedEnvironment, ParsedOrg, UnparsedPart } from '../parsed-config';
 import type { PeeringConfig, VpcConfig } from '../schema';
 import type { VpcRole } from '../types';
+import type { ParsedWorkloads } from '../workloads/types';
 import type { SourceFile } from '../yaml-source';
 
 /** An account (organization-wide or of an environment) with where it is written. */
@@ -45,6 +46,8 @@ export interface ConfigIndex {
   readonly peerings: readonly PeeringEntry[];
   readonly ouNames: readonly string[];
   readonly orgAccountNames: readonly string[];
+  /** Workloads files (`<env>/<account>.yaml`) that passed the schema. */
+  readonly workloads: readonly ParsedWorkloads[];
   /** Parts that failed the schema and are missing from `org` and `environments`. */
   readonly unparsed: readonly UnparsedPart[];
   vpcsOf(environment: ParsedEnvironment): readonly VpcEntry[];
@@ -55,6 +58,8 @@ export interface ConfigIndex {
   mayBeUnparsedOu(name: string): boolean;
   mayBeUnparsedOrgAccount(name: string): boolean;
   mayBeUnparsedVpc(reference: string, from: ParsedEnvironment): boolean;
+  /** True when the environment's file, or the named entry of a workloads file, failed the schema. */
+  mayBeUnparsedWorkload(environment: string, account: string, collection: readonly string[], name: string): boolean;
 }
 
 export function buildConfigIndex(parsed: ParsedConfig): ConfigIndex {
@@ -74,12 +79,25 @@ export function buildConfigIndex(parsed: ParsedConfig): ConfigIndex {
     peerings: peeringEntries(parsed.environments, findVpc),
     ouNames: Object.keys(parsed.org?.config.organizationalUnits ?? {}),
     orgAccountNames: Object.keys(parsed.org?.config.accounts ?? {}),
+    workloads: parsed.workloads ?? [],
     unparsed,
     vpcsOf: (environment) => vpcsByEnvironment.get(environment) ?? [],
     segmentsOf: (environment) => segments.get(environment) ?? [],
     findVpc,
     mayBeUnparsedOu: (name) => unparsedName(unparsed, 'org', undefined, ['organizationalUnits'], name),
     mayBeUnparsedOrgAccount: (name) => unparsedName(unparsed, 'org', undefined, ['accounts'], name),
+    mayBeUnparsedWorkload: (environment, account, collection, name) =>
+      unparsedName(unparsed, 'environment', environment, ['accounts'], account) ||
+      unparsed.some(
+        (part) =>
+          part.kind === 'workloads' &&
+          part.environment === environment &&
+          part.account === account &&
+          (part.path.length === 0 ||
+            (part.path.length === collection.length + 1 &&
+              collection.every((key, i) => part.path[i] === key) &&
+              part.path[collection.length] === name)),
+      ),
     mayBeUnparsedVpc: (reference, from) => {
       const [environment, name] = splitReference(reference, from);
       return (

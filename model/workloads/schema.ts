@@ -20,7 +20,9 @@ const EnvironmentVariableName = z
 const Image = z
   .strictObject({
     repository: ResourceName.describe('A repository of `containers.repositories` (in this file, or in the account named by `from`).'),
-    from: AccountName.optional().describe('Account whose repository holds the image (promote one image from dev to prod); default: this account.'),
+    from: AccountName.optional().describe(
+      'Account whose repository holds the image (promote one image from dev to prod); default: this account.',
+    ),
     tag: z
       .string()
       .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'is not an image tag — use up to 128 letters, digits, _, . and -')
@@ -49,7 +51,10 @@ const Scaling = z
 const Callers = z
   .strictObject({
     services: z.array(ResourceName).default([]).describe('Services of this file that call this one.'),
-    tiers: z.array(z.enum(['web', 'app', 'data'])).default([]).describe("The spoke's tier security groups allowed in."),
+    tiers: z
+      .array(z.enum(['web', 'app', 'data']))
+      .default([])
+      .describe("The spoke's tier security groups allowed in."),
   })
   .describe('Who may reach the service’s port; nobody else can.');
 
@@ -63,7 +68,7 @@ export const EcsServiceSchema = z.strictObject({
   memory: z.int().min(512).max(30720).default(512).describe('MiB; must be valid for the cpu (Fargate task sizes).'),
   port: z.int().min(1).max(65535).optional().describe('Container port the service listens on; none for a worker.'),
   desiredCount: z.int().min(0).max(1000).default(1),
-  subnetTier: z.enum(['public', 'app', 'data']).default('app').describe("Tier of the spoke whose subnets the tasks run in."),
+  subnetTier: z.enum(['public', 'app', 'data']).default('app').describe('Tier of the spoke whose subnets the tasks run in.'),
   capacity: CapacityProviderWeights.optional().describe("Overrides the cluster's default capacity provider strategy."),
   scaling: Scaling.optional(),
   callers: Callers.default({ services: [], tiers: [] }),

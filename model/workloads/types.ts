@@ -57,7 +57,9 @@ export interface EcsServicePlan {
   readonly scaling?: {
     readonly minCount: number;
     readonly maxCount: number;
-    readonly target: { readonly kind: 'cpu'; readonly percent: number } | { readonly kind: 'queue'; readonly queueName: string; readonly messagesPerTask: number };
+    readonly target:
+      | { readonly kind: 'cpu'; readonly percent: number }
+      | { readonly kind: 'queue'; readonly queueName: string; readonly messagesPerTask: number };
   };
   readonly callers: { readonly services: readonly string[]; readonly tiers: readonly ('web' | 'app' | 'data')[] };
   readonly secrets: Readonly<Record<string, string>>;

@@ -1,5 +1,6 @@
 import type { ConfigRule } from '../rule';
 import * as accounts from './accounts';
+import * as containers from './containers';
 import * as addresses from './addresses';
 import * as endpoints from './endpoints';
 import * as hub from './hub';
@@ -8,6 +9,7 @@ import * as ipv6 from './ipv6';
 import * as organization from './organization';
 import * as peering from './peering';
 import * as regions from './regions';
+import * as workloads from './workloads';
 
 /**
  * Every semantic rule of the config, in the order their problems are listed when two share a
@@ -61,4 +63,17 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   peering.notAlreadyConnected,
   peering.routeTiersExist,
   peering.destinationsInsidePeer,
+  workloads.workloadsAccountExists,
+  workloads.servicesNeedVpc,
+  workloads.queueNamesDistinct,
+  containers.serviceSubnetTierExists,
+  containers.noExecInProd,
+  containers.ephemeralStorageInRange,
+  containers.fargateTaskSize,
+  containers.serviceQueuesExist,
+  containers.scalingBounds,
+  containers.callersExist,
+  containers.latticeNeedsServiceNetwork,
+  containers.imageRepositoryResolves,
+  containers.pullAccountsExist,
 ];

@@ -1,0 +1,126 @@
+import { accountSegment } from '../../defaults';
+import type { ParsedEnvironment } from '../../parsed-config';
+import type { ConfigProblem } from '../../problems';
+import type { EnvironmentConfig, WorkloadAccountConfig } from '../../schema';
+import { problemAt } from '../../yaml-source';
+import type { EcsServiceConfig } from '../../workloads/schema';
+import type { ParsedWorkloads } from '../../workloads/types';
+import type { ConfigIndex } from '../config-index';
+import type { ConfigRule } from '../rule';
+
+/* Workloads files: each belongs to an account of its environment; their names never clash. */
+
+/** A workloads file with its environment and account looked up (undefined when they do not resolve). */
+export interface WorkloadsEntry {
+  readonly workloads: ParsedWorkloads;
+  readonly environment?: ParsedEnvironment;
+  readonly account?: WorkloadAccountConfig;
+}
+
+export function workloadsEntries(index: ConfigIndex): WorkloadsEntry[] {
+  return index.workloads.map((workloads) => {
+    const environment = index.environments.find((candidate) => candidate.name === workloads.environment);
+    return { workloads, environment, account: environment?.config.accounts[workloads.account] };
+  });
+}
+
+/** Every service of every workloads file whose account resolves, with its path. */
+export function serviceEntries(index: ConfigIndex) {
+  return workloadsEntries(index).flatMap(({ workloads, environment, account }) =>
+    environment && account
+      ? Object.entries(workloads.config.containers?.services ?? {}).map(([name, service]) => ({
+          name,
+          service,
+          workloads,
+          environment,
+          account,
+          path: ['containers', 'services', name] as const,
+        }))
+      : [],
+  );
+}
+
+export type ServiceEntry = ReturnType<typeof serviceEntries>[number];
+
+export function isProdAccount(account: WorkloadAccountConfig, environment: EnvironmentConfig): boolean {
+  return environment.prodSegments.includes(accountSegment(account, environment));
+}
+
+export const workloadsAccountExists: ConfigRule = {
+  id: 'workloads/account-exists',
+  description: 'A workloads file <env>/<account>.yaml names an environment and one of its accounts.',
+  check: (index) =>
+    workloadsEntries(index).flatMap(({ workloads, environment, account }): ConfigProblem[] => {
+      if (account || index.mayBeUnparsedWorkload(workloads.environment, workloads.account, [], '')) return [];
+      const where = environment
+        ? `is not an account of environment ${workloads.environment}`
+        : `is in folder ${workloads.environment}/, which is not an environment`;
+      return [
+        {
+          file: workloads.source.file,
+          path: '',
+          message: `belongs to account ${workloads.account}, which ${where}`,
+          fix: environment
+            ? `name the file after an account of ${environment.source.file} (${Object.keys(environment.config.accounts).join(', ')})`
+            : 'put workloads files in a folder named after an environment file, e.g. environments/prod/orders-prod.yaml',
+        },
+      ];
+    }),
+};
+
+export const servicesNeedVpc: ConfigRule = {
+  id: 'workloads/services-need-vpc',
+  description: 'An account that runs services has a spoke VPC for them.',
+  check: (index) =>
+    workloadsEntries(index).flatMap(({ workloads, account }) =>
+      account && !account.vpc && Object.keys(workloads.config.containers?.services ?? {}).length > 0
+        ? [
+            problemAt(
+              workloads.source,
+              ['containers', 'services'],
+              `run in account ${workloads.account}, which has no VPC`,
+              `give accounts.${workloads.account} a vpc in its environment file`,
+            ),
+          ]
+        : [],
+    ),
+};
+
+export const queueNamesDistinct: ConfigRule = {
+  id: 'workloads/queue-names-distinct',
+  description: "No queue is named like another queue's dead-letter queue (<queue>-dlq).",
+  check: (index) =>
+    index.workloads.flatMap((workloads) => {
+      const names = Object.keys(workloads.config.queues);
+      return names
+        .filter((name) => name.endsWith('-dlq') && names.includes(name.slice(0, -'-dlq'.length)))
+        .map((name) =>
+          problemAt(
+            workloads.source,
+            ['queues', name],
+            `clashes with the dead-letter queue of queue ${name.slice(0, -'-dlq'.length)}`,
+            'rename the queue; every queue already gets a <name>-dlq dead-letter queue',
+          ),
+        );
+    }),
+};
+
+/** A reference from a service to a queue of its file, checked for every service. */
+export function unknownQueueProblems(entry: ServiceEntry, queue: string, path: readonly (string | number)[]): ConfigProblem[] {
+  const queues = Object.keys(entry.workloads.config.queues);
+  if (queues.includes(queue)) return [];
+  return [
+    problemAt(
+      entry.workloads.source,
+      path,
+      `names queue ${queue}, which is not a queue of this file`,
+      queues.length > 0 ? `use one of ${queues.join(', ')}, or add ${queue} under queues` : `add ${queue} under queues`,
+    ),
+  ];
+}
+
+export function serviceProblem(entry: ServiceEntry, key: readonly (string | number)[], message: string, fix: string): ConfigProblem {
+  return problemAt(entry.workloads.source, [...entry.path, ...key], message, fix);
+}
+
+export type { EcsServiceConfig };
