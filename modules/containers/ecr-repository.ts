@@ -8,7 +8,10 @@ import { policyDocument, type PolicyDocument } from './iam';
 export interface EcrRepositoryProps {
   /** Repository name, e.g. `orders` or `payments/api`. CAUTION: changing it replaces the repository and deletes its images. */
   readonly name: string;
-  /** Customer managed KMS key for the images. CAUTION: changing it replaces the repository. @default - the AWS managed key for ECR (encryption type KMS) */
+  /**
+   * Customer managed KMS key for the images. CAUTION: changing it replaces the repository.
+   * @default - the AWS managed key for ECR (encryption type KMS)
+   */
   readonly kmsKeyArn?: string;
   /** Days an untagged image is kept. @default 14 */
   readonly untaggedImageExpiryDays?: number;

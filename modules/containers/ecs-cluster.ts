@@ -27,7 +27,10 @@ export interface EcsClusterAttributes {
 export type ContainerInsights = 'enabled' | 'enhanced';
 
 export interface EcsClusterProps {
-  /** Cluster name, also the Service Connect namespace and log group names. CAUTION: changing it replaces the cluster and every service in it. */
+  /**
+   * Cluster name, also the Service Connect namespace and log group names. CAUTION: changing it
+   * replaces the cluster and every service in it.
+   */
   readonly name: string;
   /** Account that owns the cluster; its root administers the KMS key. */
   readonly accountId: string;
@@ -35,7 +38,10 @@ export interface EcsClusterProps {
   readonly region: string;
   /** @default 'aws' */
   readonly partition?: string;
-  /** A KMS key for the log groups, passed in instead of creating one (its policy must let CloudWatch Logs use it). @default - a key with rotation on, created here */
+  /**
+   * A KMS key for the log groups, passed in instead of creating one (its policy must let CloudWatch
+   * Logs use it). @default - a key with rotation on, created here
+   */
   readonly kmsKeyArn?: string;
   /** Container Insights level. @default 'enabled' */
   readonly containerInsights?: ContainerInsights;

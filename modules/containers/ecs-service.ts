@@ -23,7 +23,10 @@ import { ALL_EGRESS, checkEgress, TaskSecurityGroup, type EgressRule, type Servi
 export type ImageOwner = 'terraform' | 'ci';
 
 export interface EcsServiceProps {
-  /** Service name, also the task family, log group, security group and role names. CAUTION: changing it replaces the service. */
+  /**
+   * Service name (up to 52 characters, so role names stay within IAM's 64), also the task family,
+   * log group, security group and role names. CAUTION: changing it replaces the service.
+   */
   readonly name: string;
   /** The cluster (an `EcsCluster`, or attributes read from another stack's outputs). */
   readonly cluster: EcsClusterAttributes;
@@ -66,7 +69,13 @@ export interface EcsServiceProps {
   readonly logRetentionDays?: number;
   /** awslogs buffer in non-blocking mode. @default '25m' */
   readonly logMaxBufferSize?: string;
-  /** @default 'terraform' */
+  /**
+   * Who registers task definition revisions. With 'ci', Terraform registers the first one (with the
+   * configured image) and then ignores container changes and the service's task definition, so CI's
+   * revisions are never reverted; a change Terraform still owns (cpu, memory, roles) registers a
+   * revision the service does not switch to until CI deploys again. Switching changes no address.
+   * @default 'terraform'
+   */
   readonly imageOwner?: ImageOwner;
   /** Join the cluster's Service Connect namespace (as a client, and as a server for published ports). @default true */
   readonly serviceConnect?: boolean;
@@ -284,6 +293,9 @@ function portsOf(containers: Readonly<Record<string, EcsContainerProps>>): TaskP
   );
 }
 
+/** The longest role name suffix is `-ecs-lattice`; IAM role names have at most 64 characters. */
+const MAX_NAME_LENGTH = 64 - '-ecs-lattice'.length;
+
 /** Memory sizes (MiB) Fargate allows for each CPU size. */
 const FARGATE_MEMORY: Readonly<Record<number, { min: number; max: number; step: number }>> = {
   256: { min: 512, max: 2048, step: 512 },
@@ -299,7 +311,6 @@ function checkTaskSize(where: string, cpu: number, memory: number): void {
   const sizes = FARGATE_MEMORY[cpu];
   if (!sizes) throw new Error(`${where}: cpu ${cpu} is not a Fargate size; use one of ${Object.keys(FARGATE_MEMORY).join(', ')}`);
   const allowed = memory >= sizes.min && memory <= sizes.max && (memory - sizes.min) % sizes.step === 0;
-  // 256 CPU also allows 512, 1024 and 2048 only (512 steps from 512).
   if (!allowed) {
     throw new Error(`${where}: memory ${memory} MiB does not fit cpu ${cpu}; use ${sizes.min}–${sizes.max} MiB in steps of ${sizes.step}`);
   }
@@ -307,7 +318,7 @@ function checkTaskSize(where: string, cpu: number, memory: number): void {
 
 function validate(props: EcsServiceProps): void {
   const where = `EcsService ${props.name}`;
-  checkName(where, 'name', props.name, 255);
+  checkName(where, 'name', props.name, MAX_NAME_LENGTH);
   checkAccountId(where, 'accountId', props.accountId);
   checkRegion(where, props.region);
   if (props.subnetIds.length === 0) throw new Error(`${where}: subnetIds is empty; give the app-tier subnets of the spoke`);

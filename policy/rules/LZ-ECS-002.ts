@@ -1,6 +1,11 @@
-import { containerDefinitionsOf, containerName } from '../container-definitions';
+import { containerDefinitionsOf, containerName, type ContainerDefinition } from '../container-definitions';
 import type { PolicyRule } from '../types';
 import { asBoolean } from '../values';
+
+function setting(container: ContainerDefinition): string {
+  const value = container.readonlyRootFilesystem;
+  return value === undefined ? 'unset' : `= ${String(value)}`;
+}
 
 export const ecsContainersReadOnlyRootFilesystem: PolicyRule = {
   id: 'LZ-ECS-002',
@@ -12,11 +17,7 @@ export const ecsContainersReadOnlyRootFilesystem: PolicyRule = {
     (containerDefinitionsOf(taskDefinition, context) ?? []).flatMap((container, index) =>
       asBoolean(container.readonlyRootFilesystem) === true
         ? []
-        : [
-            {
-              detail: `container ${containerName(container, index)} has readonlyRootFilesystem ${container.readonlyRootFilesystem === undefined ? 'unset' : `= ${String(container.readonlyRootFilesystem)}`}`,
-            },
-          ],
+        : [{ detail: `container ${containerName(container, index)} has readonlyRootFilesystem ${setting(container)}` }],
     ),
   fix: 'set readonlyRootFilesystem to true and mount writable volumes for the paths the process writes (EcsService: writablePaths)',
 };
