@@ -10,6 +10,9 @@ export interface StackEvaluation {
 export function evaluateStack(document: StackDocument, rules: readonly PolicyRule[] = ALL_RULES): StackEvaluation {
   const byType = new Map<string, TerraformResource[]>();
   for (const resource of document.resources) byType.set(resource.type, [...(byType.get(resource.type) ?? []), resource]);
+  for (const dataSource of document.dataSources ?? []) {
+    for (const key of [`data.${dataSource.type}`, 'data.*']) byType.set(key, [...(byType.get(key) ?? []), dataSource]);
+  }
   const findings: Finding[] = [];
   const notes = new Map<string, PolicyNote>();
   for (const rule of rules) {

@@ -5,10 +5,11 @@ import { isObject } from './values';
 
 /*
  * Normalizes the two kinds of Terraform JSON the pack reads into StackDocuments:
- * - a stack's cdk.tf.json (Terraform JSON syntax): `resource.<type>.<name>`, references as `${aws_vpc.x.id}`;
+ * - a stack's cdk.tf.json (Terraform JSON syntax): `resource.<type>.<name>` and `data.<type>.<name>`,
+ *   references as `${aws_vpc.x.id}`;
  * - a plan's `terraform show -json`: values from `planned_values` (root and child modules), references
- *   from `configuration`. Plans do not record lifecycle meta-arguments; a cdk.tf.json beside the plan
- *   supplies them when present.
+ *   and data sources from `configuration`. Plans do not record lifecycle meta-arguments; a cdk.tf.json
+ *   beside the plan supplies them when present.
  */
 
 type Json = Record<string, unknown>;
@@ -34,8 +35,13 @@ export function stackNameOf(json: Json): string | undefined {
 }
 
 export function documentFromCdktfJson(json: Json, stack: string, file?: string): StackDocument {
+  return { stack, source: 'cdktf', file, resources: cdktfBlocks(json.resource, 'managed'), dataSources: cdktfBlocks(json.data, 'data') };
+}
+
+/** The `resource` or `data` blocks of a cdk.tf.json; data sources are addressed `data.<type>.<name>`. */
+function cdktfBlocks(section: unknown, mode: 'managed' | 'data'): TerraformResource[] {
   const resources: TerraformResource[] = [];
-  for (const byType of listOf(json.resource)) {
+  for (const byType of listOf(section)) {
     for (const [type, byName] of Object.entries(byType)) {
       if (!isObject(byName)) continue;
       for (const [name, body] of Object.entries(byName)) {
@@ -44,20 +50,22 @@ export function documentFromCdktfJson(json: Json, stack: string, file?: string):
         const references = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, referencesIn(value)]));
         const lifecycle = isObject(body.lifecycle) ? body.lifecycle : {};
         const metadata = (body['//'] as Json | undefined)?.metadata;
+        const address = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
         resources.push({
-          address: `${type}.${name}`,
-          configAddress: `${type}.${name}`,
+          address,
+          configAddress: address,
           type,
           name,
           values,
           references,
           lifecycle: { preventDestroy: lifecycle.prevent_destroy === true || lifecycle.prevent_destroy === 'true' },
           constructPath: isObject(metadata) && typeof metadata.path === 'string' ? metadata.path : undefined,
+          ...(mode === 'data' ? { mode } : {}),
         });
       }
     }
   }
-  return { stack, source: 'cdktf', file, resources };
+  return resources;
 }
 
 export interface PlanReadOptions {
@@ -85,7 +93,30 @@ export function documentFromPlanJson(plan: Json, stack: string, options: PlanRea
       lifecycle: options.lifecycle?.get(configAddress),
     });
   }
-  return { stack, source: 'plan', file: options.file, resources };
+  const dataSources: TerraformResource[] = [];
+  collectConfiguredDataSources(configuration.root_module, '', dataSources);
+  return { stack, source: 'plan', file: options.file, resources, dataSources };
+}
+
+/** Every data block of `configuration` (planned_values lists only the reads deferred to apply). */
+function collectConfiguredDataSources(module: unknown, prefix: string, into: TerraformResource[]): void {
+  if (!isObject(module)) return;
+  for (const block of Array.isArray(module.resources) ? module.resources.filter(isObject) : []) {
+    if (block.mode !== 'data' || typeof block.address !== 'string' || typeof block.type !== 'string') continue;
+    const address = prefix + block.address;
+    into.push({
+      address,
+      configAddress: address,
+      type: block.type,
+      name: typeof block.name === 'string' ? block.name : block.address,
+      values: {},
+      references: {},
+      mode: 'data',
+    });
+  }
+  for (const [name, call] of Object.entries(isObject(module.module_calls) ? module.module_calls : {})) {
+    if (isObject(call)) collectConfiguredDataSources(call.module, `${prefix}module.${name}.`, into);
+  }
 }
 
 /**

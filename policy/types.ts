@@ -27,6 +27,8 @@ export interface TerraformResource {
   readonly lifecycle?: { readonly preventDestroy: boolean };
   /** The cdktf construct path, when the source is a cdk.tf.json. */
   readonly constructPath?: string;
+  /** `data` for a data source (address `data.<type>.<name>`). @default 'managed' */
+  readonly mode?: 'managed' | 'data';
 }
 
 export interface StackDocument {
@@ -35,6 +37,11 @@ export interface StackDocument {
   /** File the document was read from, when it came from a file. */
   readonly file?: string;
   readonly resources: readonly TerraformResource[];
+  /**
+   * Data sources (`mode: 'data'`). From a plan they come from `configuration`, which lists every
+   * data block, so `values` is empty there. @default []
+   */
+  readonly dataSources?: readonly TerraformResource[];
 }
 
 /** What a rule reports about one resource; the engine adds stack, rule and fix. */
@@ -65,7 +72,7 @@ export interface PolicyRule {
   /** What compliant looks like, e.g. "No security group ingress from anywhere to port 22". */
   readonly title: string;
   readonly severity: Severity;
-  /** Resource types `evaluate` is called for. */
+  /** Resource types `evaluate` is called for; `data.<type>` names a data source type, `data.*` every data source. */
   readonly resourceTypes: readonly string[];
   evaluate(resource: TerraformResource, context: RuleContext): readonly Violation[];
   /** How to comply, in a sentence. */

@@ -1,5 +1,12 @@
 import type { PolicyRule } from '../types';
 import { imdsV2Required } from './LZ-COMPUTE-001';
+import { noPlanTimeLookups } from './LZ-DATA-001';
+import { ecrScanOnPush } from './LZ-ECR-001';
+import { ecrImmutableTags } from './LZ-ECR-002';
+import { ecsContainersNotPrivileged } from './LZ-ECS-001';
+import { ecsContainersReadOnlyRootFilesystem } from './LZ-ECS-002';
+import { ecsTasksDoNotShareHostPid } from './LZ-ECS-003';
+import { ecsClusterContainerInsights } from './LZ-ECS-004';
 import { kmsKeyRotationEnabled } from './LZ-KMS-001';
 import { cloudTrailMultiRegion } from './LZ-LOG-001';
 import { cloudTrailLogFileValidation } from './LZ-LOG-002';
@@ -30,4 +37,11 @@ export const ALL_RULES: readonly PolicyRule[] = [
   cloudTrailLogFileValidation,
   cloudTrailEncryptedWithKms,
   imdsV2Required,
+  ecsContainersNotPrivileged,
+  ecsContainersReadOnlyRootFilesystem,
+  ecsTasksDoNotShareHostPid,
+  ecsClusterContainerInsights,
+  ecrScanOnPush,
+  ecrImmutableTags,
+  noPlanTimeLookups,
 ];

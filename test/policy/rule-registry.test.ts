@@ -23,12 +23,12 @@ describe('policy rule registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('maps every rule to a checkov id, except our own account rule', () => {
-    expect(ALL_RULES.filter((rule) => !rule.checkov).map((rule) => rule.id)).toEqual(['LZ-ORG-001']);
+  it('maps every rule to a checkov id, except our own account and plan-time lookup rules', () => {
+    expect(ALL_RULES.filter((rule) => !rule.checkov).map((rule) => rule.id)).toEqual(['LZ-ORG-001', 'LZ-DATA-001']);
     expect(ALL_RULES.filter((rule) => rule.checkov && !/^CKV2?_AWS_\d+$/.test(rule.checkov))).toEqual([]);
   });
 
-  it('covers the network, account, storage, key, trail and IMDS controls of the DOMAIN table', () => {
+  it('covers the network, account, storage, key, trail, IMDS, ECS and ECR controls of the DOMAIN table', () => {
     expect(
       ALL_RULES.map((rule) => rule.checkov)
         .filter(Boolean)
@@ -48,6 +48,12 @@ describe('policy rule registry', () => {
         'CKV_AWS_36',
         'CKV_AWS_35',
         'CKV_AWS_79',
+        'CKV_AWS_334',
+        'CKV_AWS_336',
+        'CKV_AWS_335',
+        'CKV_AWS_65',
+        'CKV_AWS_163',
+        'CKV_AWS_51',
       ].sort(),
     );
   });
