@@ -8,6 +8,7 @@ import { OrgStack } from './foundation/org-stack';
 import { NetworkHubStack } from './network/network-hub-stack';
 import type { SynthSettings } from './settings';
 import { SpokeStack } from './network/spoke-stack';
+import { WorkloadsStack } from './workloads/workloads-stack';
 
 type StackOf<P extends StackPlan> = new (scope: App, plan: P, settings: SynthSettings) => LandingZoneStack;
 
@@ -18,6 +19,7 @@ const STACKS: { readonly [K in StackPlan['kind']]: StackOf<Extract<StackPlan, { 
   ipam: IpamStack,
   hub: NetworkHubStack,
   spoke: SpokeStack,
+  workloads: WorkloadsStack,
 };
 
 /**

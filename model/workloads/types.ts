@@ -19,6 +19,8 @@ export interface CapacityStrategy {
 
 export interface RepositoryPlan {
   readonly name: string;
+  /** The repository's name in ECR: `<org>/<name>`. */
+  readonly repositoryName: string;
   /** Accounts (other environments) allowed to pull. */
   readonly pullAccounts: readonly AccountRef[];
   readonly untaggedExpiryDays: number;

@@ -1,0 +1,44 @@
+import { Construct } from 'constructs';
+import { Queue } from '../../modules/messaging/queue';
+import type { WorkloadsPlan } from '../../model/workloads/types';
+import { LandingZoneStack } from '../base/landing-zone-stack';
+import { spokeContract } from '../contracts/spoke';
+import { workloadsContract } from '../contracts/workloads';
+import type { SynthSettings } from '../settings';
+import { placeContainers } from './containers';
+
+/**
+ * A workload account's workloads in one environment: its queues and its containers (ECS cluster,
+ * services, ECR). Deployed with the account's role after its spoke, whose contract gives it the
+ * subnets and security groups; the hub's gives it the Lattice service network.
+ */
+export class WorkloadsStack extends LandingZoneStack {
+  constructor(scope: Construct, plan: WorkloadsPlan, settings: SynthSettings) {
+    super(scope, plan, settings);
+    const network = this.read(spokeContract, 'spoke-outputs', plan.spoke);
+    const queues = new Map(
+      plan.queues.map((queue) => [
+        queue.queueName,
+        new Queue(this, `queue-${queue.name}`, {
+          name: queue.queueName,
+          visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds,
+          maxReceiveCount: queue.maxReceiveCount,
+          retentionSeconds: queue.retentionSeconds,
+          deadLetterRetentionSeconds: queue.deadLetterRetentionSeconds,
+        }),
+      ]),
+    );
+    const containers = plan.containers ? placeContainers(this, plan, plan.containers, { network, queues }) : undefined;
+    const byName = (entries: Iterable<[string, string]>) => Object.fromEntries(entries);
+    workloadsContract.publish(this, {
+      clusterName: containers?.cluster.clusterName ?? '',
+      clusterArn: containers?.cluster.clusterArn ?? '',
+      serviceNames: byName([...(containers?.services ?? [])].map(([name, service]) => [name, service.serviceName])),
+      repositoryUrls: byName(
+        [...(containers?.repositories ?? [])].map(([name, repository]) => [name, repository.repository.repositoryUrl]),
+      ),
+      queueArns: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueArn ?? ''])),
+      queueUrls: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueUrl ?? ''])),
+    });
+  }
+}
