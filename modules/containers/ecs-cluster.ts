@@ -4,6 +4,7 @@ import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { ServiceDiscoveryHttpNamespace } from '@cdktf/provider-aws/lib/service-discovery-http-namespace';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkStrategy, DEFAULT_CAPACITY_PROVIDER_STRATEGY, strategyItems, type CapacityProviderStrategy } from './capacity';
 import { checkAccountId, checkArn, checkLogRetention, checkName, checkRegion } from './checks';
@@ -22,6 +23,11 @@ export interface EcsClusterAttributes {
   readonly kmsKeyArn: string;
   /** Log group that receives ECS Exec session logs. */
   readonly execLogGroupArn: string;
+  /**
+   * What a service must be created after: the cluster's capacity provider association, without
+   * which a service that names FARGATE_SPOT fails to create. @default - none (a cluster from another stack)
+   */
+  readonly capacityProvidersReady?: ITerraformDependable;
 }
 
 export type ContainerInsights = 'enabled' | 'enhanced';
@@ -134,6 +140,10 @@ export class EcsCluster extends Construct implements EcsClusterAttributes {
 
   get execLogGroupArn(): string {
     return this.execLogGroup.arn;
+  }
+
+  get capacityProvidersReady(): ITerraformDependable {
+    return this.capacityProviders;
   }
 }
 

@@ -257,6 +257,7 @@ export class EcsService extends Construct {
           ]
         : undefined,
       lifecycle: ignoreChanges.length > 0 ? { ignoreChanges } : undefined,
+      dependsOn: props.cluster.capacityProvidersReady ? [props.cluster.capacityProvidersReady] : undefined,
       tags: { Name: props.name, ...tags },
     });
   }

@@ -2,8 +2,9 @@ import { EcsCluster as EcsClusterResource } from '@cdktf/provider-aws/lib/ecs-cl
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Testing } from 'cdktf';
 import { EcsCluster, type EcsClusterProps } from '../../../modules/containers/ecs-cluster';
+import { EcsService } from '../../../modules/containers/ecs-service';
 import { referenceTo, resourceAt, resourcesOf } from '../synthesized';
-import { ACCOUNT, REGION } from './fixtures';
+import { ACCOUNT, apiProps, REGION } from './fixtures';
 
 const props: EcsClusterProps = { name: 'orders', accountId: ACCOUNT, region: REGION };
 
@@ -66,6 +67,16 @@ describe('ecs cluster', () => {
     expect(resourceAt(synthesized, 'aws_ecs_cluster', 'cluster').service_connect_defaults).toEqual({
       namespace: ref('aws_service_discovery_http_namespace', 'cluster_namespace', 'arn'),
     });
+  });
+
+  it('makes services that use it wait for the capacity provider association', () => {
+    const withService = Testing.synthScope((scope) => {
+      const cluster = new EcsCluster(scope, 'cluster', props);
+      new EcsService(scope, 'svc', { ...apiProps, cluster });
+    });
+    expect(resourceAt(withService, 'aws_ecs_service', 'svc_service').depends_on).toEqual([
+      referenceTo(withService, 'aws_ecs_cluster_capacity_providers', 'cluster_capacity-providers'),
+    ]);
   });
 
   it('creates six resources', () => {
