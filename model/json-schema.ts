@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EnvironmentConfigSchema, OrgConfigSchema } from './schema';
+import { WorkloadsConfigSchema } from './workloads/schema';
 
 /** JSON Schemas of the config files, by file name under schema/. */
 export function configJsonSchemas(): Record<string, object> {
@@ -8,6 +9,10 @@ export function configJsonSchemas(): Record<string, object> {
     'environment.schema.json': {
       title: 'Landing-zone environment (<env>.yaml)',
       ...z.toJSONSchema(EnvironmentConfigSchema, { io: 'input' }),
+    },
+    'workloads.schema.json': {
+      title: 'Landing-zone workload account (<env>/<account>.yaml)',
+      ...z.toJSONSchema(WorkloadsConfigSchema, { io: 'input' }),
     },
   };
 }

@@ -1,6 +1,11 @@
 import type { AccountRef, ContractSource, StackPlanBase } from '../stack-plans';
 import type { SourceFile } from '../yaml-source';
+import type { ContainersPlan } from './containers/types';
+import type { QueuePlan } from './messaging/types';
 import type { WorkloadsConfig } from './schema';
+
+export type { CapacityStrategy, ContainersPlan, EcsServicePlan, RepositoryPlan } from './containers/types';
+export type { QueuePlan } from './messaging/types';
 
 /** A workloads file that passed the schema. */
 export interface ParsedWorkloads {
@@ -8,78 +13,6 @@ export interface ParsedWorkloads {
   readonly account: string;
   readonly source: SourceFile;
   readonly config: WorkloadsConfig;
-}
-
-/** FARGATE_SPOT and FARGATE weights, and the tasks always on FARGATE. */
-export interface CapacityStrategy {
-  readonly fargateSpotWeight: number;
-  readonly fargateWeight: number;
-  readonly fargateBase: number;
-}
-
-export interface RepositoryPlan {
-  readonly name: string;
-  /** The repository's name in ECR: `<org>/<name>`. */
-  readonly repositoryName: string;
-  /** Accounts (other environments) allowed to pull. */
-  readonly pullAccounts: readonly AccountRef[];
-  readonly untaggedExpiryDays: number;
-  readonly keepTaggedImages: number;
-}
-
-export interface QueuePlan {
-  readonly name: string;
-  readonly queueName: string;
-  readonly deadLetterQueueName: string;
-  readonly visibilityTimeoutSeconds: number;
-  readonly maxReceiveCount: number;
-  readonly retentionSeconds: number;
-  /** Longer than the source's, so a message never expires in the DLQ before it could be redriven. */
-  readonly deadLetterRetentionSeconds: number;
-}
-
-export interface EcsServicePlan {
-  readonly name: string;
-  /** Task definition family and name prefix of the service's resources. */
-  readonly family: string;
-  readonly image: {
-    readonly account: AccountRef;
-    readonly region: string;
-    readonly repository: string;
-    readonly tag: string;
-  };
-  readonly imageOwner: 'terraform' | 'ci';
-  readonly cpu: number;
-  readonly memory: number;
-  readonly port?: number;
-  readonly desiredCount: number;
-  /** Keys of the spoke contract's `subnet_ids` the tasks run in (`<tier>-<zone letter>`). */
-  readonly subnetKeys: readonly string[];
-  readonly capacity: CapacityStrategy;
-  readonly scaling?: {
-    readonly minCount: number;
-    readonly maxCount: number;
-    readonly target:
-      | { readonly kind: 'cpu'; readonly percent: number }
-      | { readonly kind: 'queue'; readonly queueName: string; readonly messagesPerTask: number };
-  };
-  readonly callers: { readonly services: readonly string[]; readonly tiers: readonly ('web' | 'app' | 'data')[] };
-  readonly secrets: Readonly<Record<string, string>>;
-  readonly environment: Readonly<Record<string, string>>;
-  /** Queue names the task role may receive and delete from. */
-  readonly consumes: readonly string[];
-  readonly ephemeralStorageGiB?: number;
-  readonly exec: boolean;
-  readonly serviceConnect: boolean;
-  readonly lattice: boolean;
-  readonly logRetentionDays: number;
-}
-
-export interface ContainersPlan {
-  readonly clusterName: string;
-  readonly capacity: CapacityStrategy;
-  readonly repositories: readonly RepositoryPlan[];
-  readonly services: readonly EcsServicePlan[];
 }
 
 export interface WorkloadsPlan extends StackPlanBase {

@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
-import { Queue } from '../../modules/messaging/queue';
 import type { WorkloadsPlan } from '../../model/workloads/types';
 import { LandingZoneStack } from '../base/landing-zone-stack';
 import { spokeContract } from '../contracts/spoke';
 import { workloadsContract } from '../contracts/workloads';
 import type { SynthSettings } from '../settings';
 import { placeContainers } from './containers';
+import { placeQueues } from './messaging';
 
 /**
  * A workload account's workloads in one environment: its queues and its containers (ECS cluster,
@@ -16,18 +16,7 @@ export class WorkloadsStack extends LandingZoneStack {
   constructor(scope: Construct, plan: WorkloadsPlan, settings: SynthSettings) {
     super(scope, plan, settings);
     const network = this.read(spokeContract, 'spoke-outputs', plan.spoke);
-    const queues = new Map(
-      plan.queues.map((queue) => [
-        queue.queueName,
-        new Queue(this, `queue-${queue.name}`, {
-          name: queue.queueName,
-          visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds,
-          maxReceiveCount: queue.maxReceiveCount,
-          retentionSeconds: queue.retentionSeconds,
-          deadLetterRetentionSeconds: queue.deadLetterRetentionSeconds,
-        }),
-      ]),
-    );
+    const queues = placeQueues(this, plan.queues);
     const containers = plan.containers ? placeContainers(this, plan, plan.containers, { network, queues }) : undefined;
     const byName = (entries: Iterable<[string, string]>) => Object.fromEntries(entries);
     workloadsContract.publish(this, {

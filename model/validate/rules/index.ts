@@ -6,6 +6,7 @@ import * as endpoints from './endpoints';
 import * as hub from './hub';
 import * as ipam from './ipam';
 import * as ipv6 from './ipv6';
+import * as messaging from './messaging';
 import * as organization from './organization';
 import * as peering from './peering';
 import * as regions from './regions';
@@ -65,7 +66,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   peering.destinationsInsidePeer,
   workloads.workloadsAccountExists,
   workloads.servicesNeedVpc,
-  workloads.queueNamesDistinct,
+  messaging.queueNamesDistinct,
   containers.serviceSubnetTierExists,
   containers.noExecInProd,
   containers.ephemeralStorageInRange,

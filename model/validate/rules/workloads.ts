@@ -86,25 +86,6 @@ export const servicesNeedVpc: ConfigRule = {
     ),
 };
 
-export const queueNamesDistinct: ConfigRule = {
-  id: 'workloads/queue-names-distinct',
-  description: "No queue is named like another queue's dead-letter queue (<queue>-dlq).",
-  check: (index) =>
-    index.workloads.flatMap((workloads) => {
-      const names = Object.keys(workloads.config.queues);
-      return names
-        .filter((name) => name.endsWith('-dlq') && names.includes(name.slice(0, -'-dlq'.length)))
-        .map((name) =>
-          problemAt(
-            workloads.source,
-            ['queues', name],
-            `clashes with the dead-letter queue of queue ${name.slice(0, -'-dlq'.length)}`,
-            'rename the queue; every queue already gets a <name>-dlq dead-letter queue',
-          ),
-        );
-    }),
-};
-
 /** A reference from a service to a queue of its file, checked for every service. */
 export function unknownQueueProblems(entry: ServiceEntry, queue: string, path: readonly (string | number)[]): ConfigProblem[] {
   const queues = Object.keys(entry.workloads.config.queues);
