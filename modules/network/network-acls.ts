@@ -2,7 +2,10 @@ import { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
 import { NetworkAclRule } from '@cdktf/provider-aws/lib/network-acl-rule';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import type { Tier, TieredVpc } from './tiered-vpc';
+import { validateConstructNames } from '../shared/names';
+import { DEFAULT_DATABASE_PORTS, portName, validatePorts } from '../shared/ports';
+import type { Tier } from '../shared/tiers';
+import type { TieredVpc } from './tiered-vpc';
 
 /** Address ranges are keyed by a stable name (a zone letter, a range's name): the name is part of the rule's ID. */
 export type NamedRanges = Readonly<Record<string, string>>;
@@ -30,7 +33,7 @@ export interface NetworkAclsProps {
   /**
    * TCP ports of the data tier, open only to the app tier's subnets.
    * CAUTION: rule numbers follow the sorted ports; adding a port below another renumbers (replaces) its rules.
-   * @default [5432, 3306]
+   * @default DEFAULT_DATABASE_PORTS ([5432, 3306])
    */
   readonly databasePorts?: readonly number[];
   /**
@@ -180,7 +183,9 @@ function planRules(props: NetworkAclsProps): Map<Tier, PlannedRule[]> {
       ],
     },
     data: {
-      ingress: sorted(props.databasePorts ?? [5432, 3306]).map((port) => tcp(`${portName(port)}-from-app`, port, subnetsOf('app'))),
+      ingress: sorted(props.databasePorts ?? DEFAULT_DATABASE_PORTS).map((port) =>
+        tcp(`${portName(port)}-from-app`, port, subnetsOf('app')),
+      ),
       egress: [ephemeral('ephemeral-to-app', subnetsOf('app'))],
     },
   };
@@ -216,10 +221,6 @@ function naclProtocol(spec: RuleSpec, family: Family): PlannedRule['protocol'] {
   return family === 'ipv4' ? { protocol: '1', icmpType: 3, icmpCode: 4 } : { protocol: '58', icmpType: 2, icmpCode: 0 };
 }
 
-function portName(port: number): string {
-  return port === 443 ? 'https' : port === 80 ? 'http' : `tcp-${port}`;
-}
-
 function validate(props: NetworkAclsProps, plans: Map<Tier, PlannedRule[]>): void {
   const owner = `NetworkAcls ${props.name}`;
   if (plans.size === 0) throw new Error(`${owner}: give at least one tier in tiers`);
@@ -231,10 +232,7 @@ function validate(props: NetworkAclsProps, plans: Map<Tier, PlannedRule[]>): voi
     ['databasePorts', props.databasePorts],
     ['appInternetPorts', props.appInternetPorts],
   ] as const) {
-    if (!ports) continue;
-    const bad = ports.find((port) => !Number.isInteger(port) || port < 1 || port > 65535);
-    if (bad !== undefined) throw new Error(`${owner}: ${prop} has ${bad}, which is not a TCP port (1–65535)`);
-    if (new Set(ports).size !== ports.length) throw new Error(`${owner}: ${prop} lists a port twice`);
+    if (ports) validatePorts(owner, prop, ports, { allowEmpty: true });
   }
   const namedRanges: [string, NamedRanges | undefined][] = [
     ['sharedServicesIpv4CidrBlocks', props.sharedServicesIpv4CidrBlocks],
@@ -245,9 +243,8 @@ function validate(props: NetworkAclsProps, plans: Map<Tier, PlannedRule[]>): voi
     ]),
   ];
   for (const [prop, ranges] of namedRanges) {
+    validateConstructNames(owner, `${prop} name`, Object.keys(ranges ?? {}));
     for (const [name, cidr] of Object.entries(ranges ?? {})) {
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(name))
-        throw new Error(`${owner}: ${prop} has the name "${name}"; use lowercase letters, digits and -`);
       if (!Token.isUnresolved(cidr) && /^(0\.0\.0\.0|::)\/0$/.test(cidr.trim()))
         throw new Error(`${owner}: ${prop}.${name} is ${cidr}, which would open every port to anywhere; give the actual ranges`);
     }
