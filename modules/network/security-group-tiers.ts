@@ -107,6 +107,11 @@ export class SecurityGroupTiers extends Construct {
         ...tcp(port),
       });
     }
+    this.allowAppHttps(props);
+  }
+
+  /** App-tier HTTPS egress to the named ranges and prefix lists (never anywhere). */
+  private allowAppHttps(props: SecurityGroupTiersProps): void {
     const ranges = { ipv4: props.appHttpsIpv4CidrBlocks ?? {}, ipv6: props.appHttpsIpv6CidrBlocks ?? {} };
     for (const [family, byName] of Object.entries(ranges)) {
       for (const [name, cidr] of Object.entries(byName)) {
