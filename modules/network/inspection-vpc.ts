@@ -2,7 +2,7 @@ import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
-import type { ITerraformDependable, TerraformProvider } from 'cdktf';
+import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { moveFromPath, moveSubtreeFrom, pathBelowStack } from '../shared/moves';
 import type { Tier } from '../shared/tiers';
@@ -65,8 +65,6 @@ export interface InspectionVpcProps {
    * @default - no moved blocks
    */
   readonly movedFrom?: InspectionVpcMovedFrom;
-  /** @default - the stack's default provider */
-  readonly provider?: TerraformProvider;
 }
 
 export interface InspectionTransitRoutesProps {
@@ -123,7 +121,6 @@ export class InspectionVpc extends VpcBase {
       firewallSubnetIds: Object.fromEntries([...this.firewallSubnets].map(([zone, subnet]) => [zone, subnet.id])),
       homeNetCidrs: props.homeNetCidrs,
       dualStack: props.ipv6 !== undefined,
-      provider: props.provider,
     });
     for (const zone of zones) this.addAttachmentZone(zone);
     if (props.movedFrom) this.moveFromTieredLayout(props.movedFrom, zones[0]);
@@ -138,7 +135,6 @@ export class InspectionVpc extends VpcBase {
       throw new Error(`InspectionVpc ${this.props.name}: routeToTransitGateway was already called; call it once`);
     this.routedToTransitGateway = true;
     const route = new Route(this, `${FIREWALL_TIER}-to-transit-gateway`, {
-      provider: this.props.provider,
       routeTableId: this.firewallRouteTable.id,
       destinationCidrBlock: '0.0.0.0/0',
       transitGatewayId: props.transitGatewayId,
@@ -147,7 +143,6 @@ export class InspectionVpc extends VpcBase {
     if (this.props.movedFrom) moveFromPath(route, this.previousSiblingPath(this.props.movedFrom.transitGatewayRouteId));
     if (!this.props.ipv6) return;
     new Route(this, `${FIREWALL_TIER}-to-transit-gateway-ipv6`, {
-      provider: this.props.provider,
       routeTableId: this.firewallRouteTable.id,
       destinationIpv6CidrBlock: '::/0',
       transitGatewayId: props.transitGatewayId,
@@ -181,14 +176,12 @@ export class InspectionVpc extends VpcBase {
     const subnet = this.subnet(ATTACHMENT_TIER, zone.availabilityZone, zone.attachmentCidrBlock, table);
     const endpointId = this.firewall.endpointId(zone.availabilityZone);
     new Route(this, `${ATTACHMENT_TIER}-${letter}-to-firewall`, {
-      provider: this.props.provider,
       routeTableId: table.id,
       destinationCidrBlock: '0.0.0.0/0',
       vpcEndpointId: endpointId,
     });
     if (this.props.ipv6) {
       new Route(this, `${ATTACHMENT_TIER}-${letter}-to-firewall-ipv6`, {
-        provider: this.props.provider,
         routeTableId: table.id,
         destinationIpv6CidrBlock: '::/0',
         vpcEndpointId: endpointId,
@@ -201,7 +194,6 @@ export class InspectionVpc extends VpcBase {
   /** `<key>-route-table`, tagged `<name>-<key>`. */
   private routeTable(tier: InspectionTier, key: string): RouteTable {
     return new RouteTable(this, `${key}-route-table`, {
-      provider: this.props.provider,
       vpcId: this.vpc.id,
       tags: { Name: `${this.props.name}-${key}`, Tier: tier },
     });
@@ -210,7 +202,6 @@ export class InspectionVpc extends VpcBase {
   private subnet(tier: InspectionTier, availabilityZone: string, cidrBlock: string, table: RouteTable): Subnet {
     const id = `${tier}-${zoneLetter(availabilityZone)}`;
     const subnet = new Subnet(this, id, {
-      provider: this.props.provider,
       vpcId: this.vpc.id,
       cidrBlock,
       availabilityZone,
@@ -219,7 +210,7 @@ export class InspectionVpc extends VpcBase {
       ...(this.props.ipv6 && { enableDns64: false }),
       tags: { Name: `${this.props.name}-${id}`, Tier: tier },
     });
-    new RouteTableAssociation(this, `${id}-routes`, { provider: this.props.provider, subnetId: subnet.id, routeTableId: table.id });
+    new RouteTableAssociation(this, `${id}-routes`, { subnetId: subnet.id, routeTableId: table.id });
     return subnet;
   }
 
