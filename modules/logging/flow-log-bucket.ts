@@ -9,7 +9,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import type { PolicyDocument } from '../organization/guardrail-documents';
+import type { PolicyDocument } from '../shared/policy-document';
 
 export type FlowLogBucketEncryption = 'sse-kms' | 'sse-s3';
 

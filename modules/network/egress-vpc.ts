@@ -1,4 +1,3 @@
-import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
@@ -6,10 +5,11 @@ import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
-import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { Fn, type ITerraformDependable, Token } from 'cdktf';
-import { Construct } from 'constructs';
-import { type Ipv6BlockSource, ipv6SubnetBits, ipv6SubnetIndex, ipv6VpcArguments, validateIpv6BlockSource } from './tiered-vpc';
+import { type ITerraformDependable, Token } from 'cdktf';
+import type { Construct } from 'constructs';
+import { validateConstructNames } from '../shared/names';
+import { byZoneLetter, isLetteredZone, zoneLetter } from '../shared/zones';
+import { type Ipv6BlockSource, validateIpv6BlockSource, VpcBase } from './vpc-base';
 
 export interface EgressZoneSpec {
   readonly availabilityZone: string;
@@ -71,8 +71,7 @@ const ATTACHMENT_IPV6_OFFSET = 1;
  * public route table sends it on to the internet gateway. Return routes to the spokes through the
  * gateway come from `routeToTransitGateway`, once the attachment exists.
  */
-export class EgressVpc extends Construct {
-  readonly vpc: Vpc;
+export class EgressVpc extends VpcBase {
   readonly internetGateway: InternetGateway;
   readonly publicRouteTable: RouteTable;
   private readonly props: EgressVpcProps;
@@ -83,39 +82,15 @@ export class EgressVpc extends Construct {
   private routedToTransitGateway = false;
 
   constructor(scope: Construct, id: string, props: EgressVpcProps) {
-    super(scope, id);
     validate(props);
+    super(scope, id, { name: props.name, cidrBlock: props.cidrBlock, ipv6: props.ipv6 });
     this.props = props;
     const { name, ipv6 } = props;
-    this.vpc = new Vpc(this, 'vpc', {
-      cidrBlock: props.cidrBlock,
-      enableDnsSupport: true,
-      enableDnsHostnames: true,
-      ...ipv6VpcArguments(ipv6),
-      tags: { Name: name },
-    });
-    new DefaultSecurityGroup(this, 'default-security-group', {
-      vpcId: this.vpc.id,
-      ingress: [],
-      egress: [],
-      tags: { Name: `${name}-default-deny-all` },
-    });
-    this.internetGateway = new InternetGateway(this, 'internet-gateway', { vpcId: this.vpc.id, tags: { Name: name } });
     this.publicRouteTable = new RouteTable(this, 'public-route-table', { vpcId: this.vpc.id, tags: { Name: `${name}-public` } });
-    new Route(this, 'public-default-route', {
-      routeTableId: this.publicRouteTable.id,
-      destinationCidrBlock: '0.0.0.0/0',
-      gatewayId: this.internetGateway.id,
-    });
-    if (ipv6 && (props.publicIpv6Default ?? 'internet-gateway') === 'internet-gateway') {
-      new Route(this, 'public-default-route-ipv6', {
-        routeTableId: this.publicRouteTable.id,
-        destinationIpv6CidrBlock: '::/0',
-        gatewayId: this.internetGateway.id,
-      });
-    }
+    const ipv6ToInternet = ipv6 !== undefined && (props.publicIpv6Default ?? 'internet-gateway') === 'internet-gateway';
+    this.internetGateway = this.addInternetGateway(name, this.publicRouteTable.id, ipv6ToInternet);
 
-    const zones = [...props.zones].sort((a, b) => zoneLetter(a.availabilityZone).localeCompare(zoneLetter(b.availabilityZone)));
+    const zones = byZoneLetter(props.zones);
     for (const zone of zones) {
       const letter = zoneLetter(zone.availabilityZone);
       const publicSubnet = this.subnet('public', zone.availabilityZone, zone.publicCidrBlock, PUBLIC_IPV6_OFFSET);
@@ -175,10 +150,7 @@ export class EgressVpc extends Construct {
           `${owner}: destination ${destination} must be a literal IPv4 CIDR (it names the route); put IPv6 ranges in ipv6Destinations`,
         );
     }
-    for (const name of Object.keys(props.ipv6Destinations ?? {})) {
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(name))
-        throw new Error(`${owner}: ipv6Destinations name "${name}" must be lowercase letters, digits and -`);
-    }
+    validateConstructNames(owner, 'ipv6Destinations name', Object.keys(props.ipv6Destinations ?? {}));
     for (const [key, routeTableId] of Object.entries(this.routeTableIds)) {
       for (const destination of props.destinations) {
         new Route(this, `${key}-to-${destination.replace('/', '_')}`, {
@@ -197,15 +169,6 @@ export class EgressVpc extends Construct {
         });
       }
     }
-  }
-
-  get vpcId(): string {
-    return this.vpc.id;
-  }
-
-  /** The VPC's IPv6 block; undefined when the VPC is IPv4-only. */
-  get ipv6CidrBlock(): string | undefined {
-    return this.props.ipv6 ? this.vpc.ipv6CidrBlock : undefined;
   }
 
   /** One per zone, in zone-letter order: the subnets to attach to the Transit Gateway. */
@@ -243,23 +206,15 @@ export class EgressVpc extends Construct {
 
   private subnet(role: 'public' | 'attachment', availabilityZone: string, cidrBlock: string, ipv6Offset: number): Subnet {
     const letter = zoneLetter(availabilityZone);
-    const ipv6 = this.props.ipv6;
     return new Subnet(this, `${role}-${letter}`, {
       vpcId: this.vpc.id,
       cidrBlock,
       availabilityZone,
       mapPublicIpOnLaunch: false,
-      ...(ipv6 && {
-        ipv6CidrBlock: Fn.cidrsubnet(this.vpc.ipv6CidrBlock, ipv6SubnetBits(ipv6), ipv6SubnetIndex(ipv6Offset, availabilityZone)),
-        assignIpv6AddressOnCreation: true,
-      }),
+      ...this.ipv6SubnetArguments(ipv6Offset, availabilityZone),
       tags: { Name: `${this.props.name}-${role}-${letter}`, Role: role },
     });
   }
-}
-
-function zoneLetter(availabilityZone: string): string {
-  return availabilityZone.slice(-1);
 }
 
 function validate(props: EgressVpcProps): void {
@@ -269,7 +224,7 @@ function validate(props: EgressVpcProps): void {
   const repeated = letters.find((letter, index) => letters.indexOf(letter) !== index);
   if (repeated) throw new Error(`${owner}: two zones end in the letter ${repeated}; give one entry per availability zone`);
   for (const zone of props.zones) {
-    if (Token.isUnresolved(zone.availabilityZone) || !/[a-p]$/.test(zone.availabilityZone))
+    if (!isLetteredZone(zone.availabilityZone))
       throw new Error(`${owner}: availability zone ${zone.availabilityZone} must be a literal zone name ending in a letter a–p`);
     if (zone.publicCidrBlock === zone.attachmentCidrBlock)
       throw new Error(`${owner}: zone ${zone.availabilityZone} uses ${zone.publicCidrBlock} for both subnets; give each its own block`);

@@ -4,7 +4,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import type { PolicyDocument } from '../organization/guardrail-documents';
+import type { PolicyDocument } from '../shared/policy-document';
 
 /** Deliver to an S3 bucket, typically the central one in the log-archive account (FlowLogBucket). */
 export interface FlowLogsToS3 {

@@ -2,7 +2,8 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcEndpointRouteTableAssociation } from '@cdktf/provider-aws/lib/vpc-endpoint-route-table-association';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import type { PolicyDocument } from '../organization/guardrail-documents';
+import { validateConstructNames } from '../shared/names';
+import type { PolicyDocument } from '../shared/policy-document';
 
 /** The only two services with gateway endpoints. */
 export type GatewayEndpointService = 's3' | 'dynamodb';
@@ -91,9 +92,7 @@ function validate(props: GatewayEndpointsProps, services: readonly GatewayEndpoi
   if (new Set(services).size !== services.length) throw new Error(`${owner}: services lists a service twice`);
   if (Object.keys(props.routeTableIds).length === 0)
     throw new Error(`${owner}: routeTableIds is empty; give the route tables to attach to`);
-  for (const key of Object.keys(props.routeTableIds)) {
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(key)) throw new Error(`${owner}: routeTableIds key "${key}" must be lowercase letters, digits and -`);
-  }
+  validateConstructNames(owner, 'routeTableIds key', Object.keys(props.routeTableIds));
   if (!Token.isUnresolved(props.organizationId) && !/^o-[a-z0-9]{10,32}$/.test(props.organizationId))
     throw new Error(`${owner}: organizationId ${props.organizationId} is not an organization id (o-xxxxxxxxxx)`);
   if (!Token.isUnresolved(props.region) && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(props.region))

@@ -2,7 +2,10 @@ import { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
 import { NetworkAclRule } from '@cdktf/provider-aws/lib/network-acl-rule';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import type { Tier, TieredVpc } from './tiered-vpc';
+import { validateConstructNames } from '../shared/names';
+import { DEFAULT_DATABASE_PORTS, portName, validatePorts } from '../shared/ports';
+import type { Tier } from '../shared/tiers';
+import type { TieredVpc } from './tiered-vpc';
 
 /** Address ranges are keyed by a stable name (a zone letter, a range's name): the name is part of the rule's ID. */
 export type NamedRanges = Readonly<Record<string, string>>;
@@ -23,14 +26,35 @@ export interface NetworkAclsProps {
   readonly vpcId: string;
   /** The tiers to guard: one network ACL per tier given, associated with the tier's subnets. */
   readonly tiers: Readonly<Partial<Record<Tier, TierRanges>>>;
-  /** IPv4 ranges of the shared-services VPCs, which reach the app tier on any port. @default {} */
+  /**
+   * IPv4 ranges of the hub's shared-services VPCs (interface endpoints, directory, tooling), which
+   * the app tier exchanges traffic with on any port, both ways. Only shared services: peered VPCs go
+   * in `peerIpv4CidrBlocks`.
+   * @default {}
+   */
   readonly sharedServicesIpv4CidrBlocks?: NamedRanges;
   /** IPv6 ranges of the shared-services VPCs. @default {} */
   readonly sharedServicesIpv6CidrBlocks?: NamedRanges;
   /**
+   * IPv4 ranges of VPCs peered with this one, keyed by a stable name (e.g. `peer-<peering name>`).
+   * A peer is another team's workload, not a platform service, so it gets only the app tier's
+   * service ports (`peerPorts`), both ways: the peer calls this VPC's app tier, and this app tier
+   * calls the peer's. Replies go back on TCP 1024–65535 (in from anywhere already, out to the peers
+   * by an own rule). Peers never reach the data or public tiers through these rules.
+   * @default {}
+   */
+  readonly peerIpv4CidrBlocks?: NamedRanges;
+  /**
+   * TCP ports the app tier serves to and opens towards `peerIpv4CidrBlocks`: HTTPS and the app
+   * tier's service port (`SecurityGroupTiers.appPort`); security groups still decide per workload.
+   * CAUTION: rule numbers follow the sorted ports; adding a port below another renumbers (replaces) its rules.
+   * @default [443, 8080]
+   */
+  readonly peerPorts?: readonly number[];
+  /**
    * TCP ports of the data tier, open only to the app tier's subnets.
    * CAUTION: rule numbers follow the sorted ports; adding a port below another renumbers (replaces) its rules.
-   * @default [5432, 3306]
+   * @default DEFAULT_DATABASE_PORTS ([5432, 3306])
    */
   readonly databasePorts?: readonly number[];
   /**
@@ -56,6 +80,7 @@ interface RuleSpec {
 }
 
 const EPHEMERAL_PORTS = [1024, 65535] as const;
+const DEFAULT_PEER_PORTS: readonly number[] = [443, 8080];
 /** Key of the single "anywhere" peer: its rules are named by purpose only (`ingress-https-ipv4`). */
 const ANYWHERE = '';
 const MAX_RANGES_PER_BLOCK = 10;
@@ -73,6 +98,8 @@ const MAX_RANGES_PER_BLOCK = 10;
  *   `appInternetPorts` to anywhere.
  * - public and app also accept ICMP "fragmentation needed" / ICMPv6 "packet too big" from anywhere,
  *   without which path MTU discovery (and so IPv6 to the internet) breaks.
+ * - app and peered VPCs (`peerIpv4CidrBlocks`): in and out only `peerPorts`, plus TCP 1024–65535 out
+ *   (replies to the peers' connections); the peers' replies come in on the ephemeral rule above.
  * - data: in only the database ports from the app subnets; out only TCP 1024–65535 to the app subnets.
  *
  * Numbering: the k-th logical rule of a direction owns rule numbers 100 + 200k (IPv4) and
@@ -147,16 +174,10 @@ function planRules(props: NetworkAclsProps): Map<Tier, PlannedRule[]> {
     ipv6: tiers[tier]?.ipv6CidrBlocks ?? {},
   });
   const sharedServices = { ipv4: props.sharedServicesIpv4CidrBlocks ?? {}, ipv6: props.sharedServicesIpv6CidrBlocks ?? {} };
-  const tcp = (purpose: string, port: number, peers: RuleSpec['peers']): RuleSpec => ({
-    purpose,
-    protocol: 'tcp',
-    ports: [port, port],
-    peers,
-  });
-  const all = (purpose: string, peers: RuleSpec['peers']): RuleSpec => ({ purpose, protocol: 'all', peers });
+  const peers = { ipv4: props.peerIpv4CidrBlocks ?? {}, ipv6: {} };
   const pathMtu: RuleSpec = { purpose: 'path-mtu', protocol: 'path-mtu', peers: anywhere };
-  const ephemeral = (purpose: string, peers: RuleSpec['peers']): RuleSpec => ({ purpose, protocol: 'tcp', ports: EPHEMERAL_PORTS, peers });
-  const sorted = (ports: readonly number[]) => [...ports].sort((a, b) => a - b);
+  // Peer rules come last in each direction, so adding the first peering renumbers no existing rule.
+  const peerPorts = sorted(props.peerPorts ?? DEFAULT_PEER_PORTS);
 
   const rules: Record<Tier, Record<Direction, RuleSpec[]>> = {
     public: {
@@ -170,6 +191,7 @@ function planRules(props: NetworkAclsProps): Map<Tier, PlannedRule[]> {
         all('from-shared-services', sharedServices),
         ephemeral('ephemeral', anywhere),
         pathMtu,
+        ...peerPorts.map((port) => tcp(`${portName(port)}-from-peers`, port, peers)),
       ],
       egress: [
         all('to-public', subnetsOf('public')),
@@ -177,10 +199,14 @@ function planRules(props: NetworkAclsProps): Map<Tier, PlannedRule[]> {
         all('to-data', subnetsOf('data')),
         all('to-shared-services', sharedServices),
         ...sorted(props.appInternetPorts ?? [443]).map((port) => tcp(portName(port), port, anywhere)),
+        ephemeral('ephemeral-to-peers', peers),
+        ...peerPorts.map((port) => tcp(`${portName(port)}-to-peers`, port, peers)),
       ],
     },
     data: {
-      ingress: sorted(props.databasePorts ?? [5432, 3306]).map((port) => tcp(`${portName(port)}-from-app`, port, subnetsOf('app'))),
+      ingress: sorted(props.databasePorts ?? DEFAULT_DATABASE_PORTS).map((port) =>
+        tcp(`${portName(port)}-from-app`, port, subnetsOf('app')),
+      ),
       egress: [ephemeral('ephemeral-to-app', subnetsOf('app'))],
     },
   };
@@ -191,6 +217,16 @@ function planRules(props: NetworkAclsProps): Map<Tier, PlannedRule[]> {
   }
   return plans;
 }
+
+const tcp = (purpose: string, port: number, peers: RuleSpec['peers']): RuleSpec => ({
+  purpose,
+  protocol: 'tcp',
+  ports: [port, port],
+  peers,
+});
+const all = (purpose: string, peers: RuleSpec['peers']): RuleSpec => ({ purpose, protocol: 'all', peers });
+const ephemeral = (purpose: string, peers: RuleSpec['peers']): RuleSpec => ({ purpose, protocol: 'tcp', ports: EPHEMERAL_PORTS, peers });
+const sorted = (ports: readonly number[]) => [...ports].sort((a, b) => a - b);
 
 function expand(direction: Direction, specs: readonly RuleSpec[]): PlannedRule[] {
   return specs.flatMap((spec, position) =>
@@ -216,10 +252,6 @@ function naclProtocol(spec: RuleSpec, family: Family): PlannedRule['protocol'] {
   return family === 'ipv4' ? { protocol: '1', icmpType: 3, icmpCode: 4 } : { protocol: '58', icmpType: 2, icmpCode: 0 };
 }
 
-function portName(port: number): string {
-  return port === 443 ? 'https' : port === 80 ? 'http' : `tcp-${port}`;
-}
-
 function validate(props: NetworkAclsProps, plans: Map<Tier, PlannedRule[]>): void {
   const owner = `NetworkAcls ${props.name}`;
   if (plans.size === 0) throw new Error(`${owner}: give at least one tier in tiers`);
@@ -230,24 +262,22 @@ function validate(props: NetworkAclsProps, plans: Map<Tier, PlannedRule[]>): voi
   for (const [prop, ports] of [
     ['databasePorts', props.databasePorts],
     ['appInternetPorts', props.appInternetPorts],
+    ['peerPorts', props.peerPorts],
   ] as const) {
-    if (!ports) continue;
-    const bad = ports.find((port) => !Number.isInteger(port) || port < 1 || port > 65535);
-    if (bad !== undefined) throw new Error(`${owner}: ${prop} has ${bad}, which is not a TCP port (1–65535)`);
-    if (new Set(ports).size !== ports.length) throw new Error(`${owner}: ${prop} lists a port twice`);
+    if (ports) validatePorts(owner, prop, ports, { allowEmpty: true });
   }
   const namedRanges: [string, NamedRanges | undefined][] = [
     ['sharedServicesIpv4CidrBlocks', props.sharedServicesIpv4CidrBlocks],
     ['sharedServicesIpv6CidrBlocks', props.sharedServicesIpv6CidrBlocks],
+    ['peerIpv4CidrBlocks', props.peerIpv4CidrBlocks],
     ...Object.entries(props.tiers).flatMap(([tier, ranges]): [string, NamedRanges | undefined][] => [
       [`tiers.${tier}.ipv4CidrBlocks`, ranges?.ipv4CidrBlocks],
       [`tiers.${tier}.ipv6CidrBlocks`, ranges?.ipv6CidrBlocks],
     ]),
   ];
   for (const [prop, ranges] of namedRanges) {
+    validateConstructNames(owner, `${prop} name`, Object.keys(ranges ?? {}));
     for (const [name, cidr] of Object.entries(ranges ?? {})) {
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(name))
-        throw new Error(`${owner}: ${prop} has the name "${name}"; use lowercase letters, digits and -`);
       if (!Token.isUnresolved(cidr) && /^(0\.0\.0\.0|::)\/0$/.test(cidr.trim()))
         throw new Error(`${owner}: ${prop}.${name} is ${cidr}, which would open every port to anywhere; give the actual ranges`);
     }

@@ -3,8 +3,11 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { validateConstructNames } from '../shared/names';
+import { DEFAULT_DATABASE_PORTS, portName, validatePorts } from '../shared/ports';
+import type { SecurityGroupTier } from '../shared/tiers';
 
-export type SecurityGroupTier = 'web' | 'app' | 'data';
+export type { SecurityGroupTier } from '../shared/tiers';
 
 export interface SecurityGroupTiersProps {
   /** Name prefix: the groups are `<name>-web`, `<name>-app`, `<name>-data`. CAUTION: changing it replaces the groups. */
@@ -15,7 +18,7 @@ export interface SecurityGroupTiersProps {
   readonly webPorts?: readonly number[];
   /** TCP port the app tier serves to the web tier. @default 8080 */
   readonly appPort?: number;
-  /** TCP ports the data tier serves to the app tier. @default [5432, 3306] */
+  /** TCP ports the data tier serves to the app tier. @default DEFAULT_DATABASE_PORTS ([5432, 3306]) */
   readonly databasePorts?: readonly number[];
   /** Also open the web ports to `::/0`. @default true */
   readonly ipv6?: boolean;
@@ -55,7 +58,7 @@ export class SecurityGroupTiers extends Construct {
     validate(props);
     const webPorts = props.webPorts ?? [80, 443];
     const appPort = props.appPort ?? 8080;
-    const databasePorts = props.databasePorts ?? [5432, 3306];
+    const databasePorts = props.databasePorts ?? DEFAULT_DATABASE_PORTS;
     const group = (tier: SecurityGroupTier, description: string) =>
       new SecurityGroup(this, tier, {
         name: `${props.name}-${tier}`,
@@ -104,6 +107,11 @@ export class SecurityGroupTiers extends Construct {
         ...tcp(port),
       });
     }
+    this.allowAppHttps(props);
+  }
+
+  /** App-tier HTTPS egress to the named ranges and prefix lists (never anywhere). */
+  private allowAppHttps(props: SecurityGroupTiersProps): void {
     const ranges = { ipv4: props.appHttpsIpv4CidrBlocks ?? {}, ipv6: props.appHttpsIpv6CidrBlocks ?? {} };
     for (const [family, byName] of Object.entries(ranges)) {
       for (const [name, cidr] of Object.entries(byName)) {
@@ -147,29 +155,17 @@ function tcp(port: number) {
   return { ipProtocol: 'tcp', fromPort: port, toPort: port };
 }
 
-function portName(port: number): string {
-  return port === 443 ? 'https' : port === 80 ? 'http' : `tcp-${port}`;
-}
-
 function validate(props: SecurityGroupTiersProps): void {
   const owner = `SecurityGroupTiers ${props.name}`;
   const portLists: [string, readonly number[]][] = [
     ['webPorts', props.webPorts ?? [80, 443]],
     ['appPort', [props.appPort ?? 8080]],
-    ['databasePorts', props.databasePorts ?? [5432, 3306]],
+    ['databasePorts', props.databasePorts ?? DEFAULT_DATABASE_PORTS],
   ];
-  for (const [prop, ports] of portLists) {
-    if (ports.length === 0) throw new Error(`${owner}: ${prop} is empty; give at least one port`);
-    const bad = ports.find((port) => !Number.isInteger(port) || port < 1 || port > 65535);
-    if (bad !== undefined) throw new Error(`${owner}: ${prop} has ${bad}, which is not a TCP port (1–65535)`);
-    if (new Set(ports).size !== ports.length) throw new Error(`${owner}: ${prop} lists a port twice`);
-  }
+  for (const [prop, ports] of portLists) validatePorts(owner, prop, ports);
   const cidrProps = { appHttpsIpv4CidrBlocks: props.appHttpsIpv4CidrBlocks, appHttpsIpv6CidrBlocks: props.appHttpsIpv6CidrBlocks };
   for (const [prop, byName] of Object.entries({ ...cidrProps, appHttpsPrefixListIds: props.appHttpsPrefixListIds })) {
-    for (const name of Object.keys(byName ?? {})) {
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(name))
-        throw new Error(`${owner}: ${prop} has the name "${name}"; use lowercase letters, digits and -`);
-    }
+    validateConstructNames(owner, `${prop} name`, Object.keys(byName ?? {}));
   }
   for (const [prop, byName] of Object.entries(cidrProps)) {
     for (const [name, cidr] of Object.entries(byName ?? {})) {

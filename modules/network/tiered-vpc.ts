@@ -1,15 +1,17 @@
-import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-internet-gateway';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
-import { Vpc, type VpcConfig } from '@cdktf/provider-aws/lib/vpc';
-import { Fn, Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { Fn } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { Tier } from '../shared/tiers';
+import { isLetteredZone, zoneLetter } from '../shared/zones';
+import { type Ipv6BlockSource, ipv6SubnetBits, validateIpv6BlockSource, VpcBase } from './vpc-base';
 
-export type Tier = 'public' | 'app' | 'data';
+export type { Tier } from '../shared/tiers';
+export { type Ipv6BlockSource, ipv6SubnetBits, ipv6SubnetIndex, ipv6VpcArguments, validateIpv6BlockSource } from './vpc-base';
 
 export interface TieredSubnetSpec {
   readonly tier: Tier;
@@ -29,18 +31,6 @@ export interface TieredSubnetSpec {
   readonly newBits?: number;
   /** See `newBits`. CAUTION: changing it replaces the subnet. @default - cidrBlock is used */
   readonly netNum?: number;
-}
-
-/** Where a VPC's IPv6 block comes from. */
-export interface Ipv6BlockSource {
-  /**
-   * IPAM pool (IPv6) to take the VPC's block from.
-   * CAUTION: changing it replaces the VPC's IPv6 block, and with it every subnet's /64.
-   * @default - an Amazon-provided /56
-   */
-  readonly ipamPoolId?: string;
-  /** Size of the block taken from `ipamPoolId`: 44 to 56, in steps of 4. Only with ipamPoolId. @default 56 */
-  readonly netmaskLength?: number;
 }
 
 export interface TieredVpcIpv6Props extends Ipv6BlockSource {
@@ -81,40 +71,6 @@ export interface TieredVpcProps {
 }
 
 const IPV6_TIER_OFFSET: Readonly<Record<Tier, number>> = { public: 0, app: 1, data: 2 };
-const ZONE_LETTERS = 'abcdefghijklmnop';
-
-/**
- * Index of a subnet's /64 inside the VPC's IPv6 block: tier offset (public 0, app 1, data 2) × 16
- * + zone letter (a = 0 … p = 15). Derived from names only, so adding a zone or a tier never moves
- * another subnet's block, and each tier's subnets share one /60 (`tierIpv6CidrBlock`).
- */
-export function ipv6SubnetIndex(tierOffset: number, availabilityZone: string): number {
-  const letter = /[a-p]$/.test(availabilityZone) ? ZONE_LETTERS.indexOf(availabilityZone.slice(-1)) : -1;
-  if (letter < 0) throw new Error(`availability zone ${availabilityZone} must end in a letter a–p to get an IPv6 /64`);
-  return tierOffset * 16 + letter;
-}
-
-/** Arguments of an `aws_vpc` for its IPv6 block. */
-export function ipv6VpcArguments(ipv6: Ipv6BlockSource | undefined): Partial<VpcConfig> {
-  if (!ipv6) return {};
-  if (ipv6.ipamPoolId) return { ipv6IpamPoolId: ipv6.ipamPoolId, ipv6NetmaskLength: ipv6.netmaskLength ?? 56 };
-  return { assignGeneratedIpv6CidrBlock: true };
-}
-
-/** Bits between the VPC's IPv6 block and a /64. */
-export function ipv6SubnetBits(ipv6: Ipv6BlockSource): number {
-  return 64 - (ipv6.ipamPoolId ? (ipv6.netmaskLength ?? 56) : 56);
-}
-
-/** Refuses an IPAM netmask a tiered VPC cannot use; `owner` prefixes the message. */
-export function validateIpv6BlockSource(owner: string, ipv6: Ipv6BlockSource): void {
-  if (ipv6.netmaskLength === undefined) return;
-  if (!ipv6.ipamPoolId) throw new Error(`${owner}: ipv6.netmaskLength only applies with ipv6.ipamPoolId; set the pool or remove it`);
-  if (![44, 48, 52, 56].includes(ipv6.netmaskLength))
-    throw new Error(
-      `${owner}: ipv6.netmaskLength ${ipv6.netmaskLength} is not 44, 48, 52 or 56; a /64 per tier and zone needs at least a /56`,
-    );
-}
 
 /**
  * A VPC with subnets per tier (public, app, data) and AZ, one route table per tier, and a default
@@ -124,8 +80,7 @@ export function validateIpv6BlockSource(owner: string, ipv6: Ipv6BlockSource): v
  * egress-only internet gateway; the data tier never routes to the internet.
  * Construct IDs are `<tier>-<zone letter>`, so adding an AZ never renames another subnet.
  */
-export class TieredVpc extends Construct {
-  readonly vpc: Vpc;
+export class TieredVpc extends VpcBase {
   readonly internetGateway?: InternetGateway;
   readonly egressOnlyInternetGateway?: EgressOnlyInternetGateway;
   private readonly props: TieredVpcProps;
@@ -133,43 +88,14 @@ export class TieredVpc extends Construct {
   private readonly routeTablesByTier = new Map<Tier, RouteTable>();
 
   constructor(scope: Construct, id: string, props: TieredVpcProps) {
-    super(scope, id);
     validate(props);
+    super(scope, id, props);
     this.props = props;
     const ipv6 = props.ipv6;
-    this.vpc = new Vpc(this, 'vpc', {
-      cidrBlock: props.cidrBlock,
-      ipv4IpamPoolId: props.ipv4IpamPoolId,
-      ipv4NetmaskLength: props.ipv4IpamPoolId ? props.ipv4NetmaskLength : undefined,
-      enableDnsSupport: true,
-      enableDnsHostnames: props.enableDnsHostnames ?? true,
-      ...ipv6VpcArguments(ipv6),
-      tags: { Name: props.name },
-    });
-    new DefaultSecurityGroup(this, 'default-security-group', {
-      vpcId: this.vpc.id,
-      ingress: [],
-      egress: [],
-      tags: { Name: `${props.name}-default-deny-all` },
-    });
     for (const spec of props.subnets) this.addSubnet(spec);
 
     const publicTable = this.routeTablesByTier.get('public');
-    if (publicTable) {
-      this.internetGateway = new InternetGateway(this, 'internet-gateway', { vpcId: this.vpc.id, tags: { Name: props.name } });
-      new Route(this, 'public-default-route', {
-        routeTableId: publicTable.id,
-        destinationCidrBlock: '0.0.0.0/0',
-        gatewayId: this.internetGateway.id,
-      });
-      if (ipv6) {
-        new Route(this, 'public-default-route-ipv6', {
-          routeTableId: publicTable.id,
-          destinationIpv6CidrBlock: '::/0',
-          gatewayId: this.internetGateway.id,
-        });
-      }
-    }
+    if (publicTable) this.internetGateway = this.addInternetGateway(props.name, publicTable.id, ipv6 !== undefined);
     const egressOnlyTiers = (ipv6?.egressOnlyInternetGatewayTiers ?? ['app']).filter((tier) => this.routeTablesByTier.has(tier));
     if (ipv6 && egressOnlyTiers.length > 0) {
       this.egressOnlyInternetGateway = new EgressOnlyInternetGateway(this, 'egress-only-internet-gateway', {
@@ -186,17 +112,8 @@ export class TieredVpc extends Construct {
     }
   }
 
-  get vpcId(): string {
-    return this.vpc.id;
-  }
-
   get tiers(): Tier[] {
     return [...this.subnetsByTier.keys()];
-  }
-
-  /** The VPC's IPv6 block; undefined when the VPC is IPv4-only. */
-  get ipv6CidrBlock(): string | undefined {
-    return this.props.ipv6 ? this.vpc.ipv6CidrBlock : undefined;
   }
 
   subnetIds(tier: Tier): string[] {
@@ -251,15 +168,8 @@ export class TieredVpc extends Construct {
       cidrBlock: ipv6Only ? undefined : this.ipv4CidrOf(spec),
       availabilityZone: spec.availabilityZone,
       mapPublicIpOnLaunch: ipv6Only ? undefined : false,
-      ...(ipv6 && {
-        ipv6CidrBlock: Fn.cidrsubnet(
-          this.vpc.ipv6CidrBlock,
-          ipv6SubnetBits(ipv6),
-          ipv6SubnetIndex(IPV6_TIER_OFFSET[spec.tier], spec.availabilityZone),
-        ),
-        assignIpv6AddressOnCreation: true,
-        enableDns64: ipv6.dns64Tiers?.includes(spec.tier) ?? false,
-      }),
+      ...this.ipv6SubnetArguments(IPV6_TIER_OFFSET[spec.tier], spec.availabilityZone),
+      ...(ipv6 && { enableDns64: ipv6.dns64Tiers?.includes(spec.tier) ?? false }),
       ...(ipv6Only && {
         ipv6Native: true,
         privateDnsHostnameTypeOnLaunch: 'resource-name',
@@ -284,10 +194,6 @@ export class TieredVpc extends Construct {
     }
     return table;
   }
-}
-
-function zoneLetter(availabilityZone: string): string {
-  return availabilityZone.slice(-1);
 }
 
 function validate(props: TieredVpcProps): void {
@@ -338,7 +244,7 @@ function validateIpv6(owner: string, props: TieredVpcProps, ipv6: TieredVpcIpv6P
       `${owner}: the public tier routes ::/0 to the internet gateway; remove public from ipv6.egressOnlyInternetGatewayTiers`,
     );
   for (const spec of props.subnets) {
-    if (Token.isUnresolved(spec.availabilityZone) || !/^[a-p]$/.test(zoneLetter(spec.availabilityZone)))
+    if (!isLetteredZone(spec.availabilityZone))
       throw new Error(`${owner}: availability zone ${spec.availabilityZone} must end in a letter a–p to get an IPv6 /64 by zone letter`);
   }
 }

@@ -1,9 +1,6 @@
 /** Policy documents of the guardrail SCPs; plain data, so tests can read them directly. */
 
-export interface PolicyDocument {
-  readonly Version: '2012-10-17';
-  readonly Statement: readonly Record<string, unknown>[];
-}
+import type { PolicyCondition, PolicyDocument } from '../shared/policy-document';
 
 /** Services that are global or run their control plane in us-east-1; a region allow-list must not block them. */
 export const GLOBAL_SERVICE_ACTIONS = [
@@ -109,7 +106,7 @@ export function restrictRegions(allowedRegions: readonly string[], exemptRoleNam
   };
 }
 
-function exemptCondition(roleNames: readonly string[]): { Condition?: Record<string, unknown> } {
+function exemptCondition(roleNames: readonly string[]): { Condition?: PolicyCondition } {
   if (roleNames.length === 0) return {};
   return { Condition: { ArnNotLike: { 'aws:PrincipalARN': roleNames.map((name) => `arn:aws:iam::*:role/${name}`) } } };
 }

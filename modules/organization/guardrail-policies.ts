@@ -1,7 +1,8 @@
 import { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
 import { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizations-policy-attachment';
 import { Construct } from 'constructs';
-import { denyLeavingOrganization, protectSecurityServices, restrictRegions, type PolicyDocument } from './guardrail-documents';
+import type { PolicyDocument } from '../shared/policy-document';
+import { denyLeavingOrganization, protectSecurityServices, restrictRegions } from './guardrail-documents';
 
 export interface GuardrailPoliciesProps {
   /** OU ids the policies attach to, keyed by OU name (the name becomes part of the construct ID). */

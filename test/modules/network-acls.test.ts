@@ -167,6 +167,57 @@ describe('network ACLs', () => {
     });
   });
 
+  describe('with peered VPCs', () => {
+    const peerIpv4CidrBlocks = { 'peer-orders': '10.60.0.0/16' };
+    const withPeers = synth({ peerIpv4CidrBlocks });
+    const rules = rulesOf(withPeers, 'app');
+    const peerRules = Object.entries(rules).filter(([, rule]) => rule.cidr_block === '10.60.0.0/16');
+
+    it('opens only the peer ports in from the peers, never all protocols', () => {
+      const ingress = peerRules.filter(([, rule]) => !rule.egress);
+      expect(ingress.map(([id, rule]) => [id, rule.protocol, rule.from_port, rule.to_port])).toEqual([
+        ['ingress-https-from-peers-peer-orders-ipv4', 'tcp', 443, 443],
+        ['ingress-tcp-8080-from-peers-peer-orders-ipv4', 'tcp', 8080, 8080],
+      ]);
+    });
+
+    it('sends the peer ports and ephemeral replies to the peers', () => {
+      const egress = peerRules.filter(([, rule]) => rule.egress);
+      expect(egress.map(([id, rule]) => [id, rule.from_port, rule.to_port]).sort()).toEqual([
+        ['egress-ephemeral-to-peers-peer-orders-ipv4', 1024, 65535],
+        ['egress-https-to-peers-peer-orders-ipv4', 443, 443],
+        ['egress-tcp-8080-to-peers-peer-orders-ipv4', 8080, 8080],
+      ]);
+      expect(peerRules.every(([, rule]) => rule.protocol === 'tcp')).toBe(true);
+    });
+
+    it('lets the peers’ replies in on the ephemeral rule from anywhere', () => {
+      expect(rules['ingress-ephemeral-ipv4']).toMatchObject({ from_port: 1024, to_port: 65535, cidr_block: '0.0.0.0/0' });
+    });
+
+    it('gives the peers nothing in the data and public tiers', () => {
+      for (const tier of ['data', 'public']) {
+        expect(Object.values(rulesOf(withPeers, tier)).filter((rule) => rule.cidr_block === '10.60.0.0/16')).toEqual([]);
+      }
+    });
+
+    it('uses the configured peer ports', () => {
+      const custom = rulesOf(synth({ peerIpv4CidrBlocks, peerPorts: [9443] }), 'app');
+      expect(Object.keys(custom).filter((id) => id.startsWith('ingress') && id.includes('peers'))).toEqual([
+        'ingress-tcp-9443-from-peers-peer-orders-ipv4',
+      ]);
+    });
+
+    it('keeps every existing rule’s ID and number, shared services included', () => {
+      for (const tier of ['public', 'app', 'data']) {
+        const after = rulesOf(withPeers, tier);
+        for (const [id, rule] of Object.entries(rulesOf(synthesized, tier))) expect(after[id]?.rule_number).toBe(rule.rule_number);
+      }
+      expect(rules['ingress-from-shared-services-shared-services-ipv4']).toMatchObject({ rule_number: 500, protocol: '-1' });
+      expect(rules['egress-to-shared-services-shared-services-ipv4']).toMatchObject({ protocol: '-1', cidr_block: '10.100.0.0/16' });
+    });
+  });
+
   describe('without IPv6 ranges', () => {
     it('creates no IPv6 rule at all', () => {
       const ipv4Only = synth({
@@ -203,6 +254,22 @@ describe('network ACLs', () => {
       expect(() => synth({ databasePorts: [0] })).toThrow('databasePorts has 0, which is not a TCP port (1–65535)');
     });
 
+    it('a peer range of anywhere', () => {
+      expect(() => synth({ peerIpv4CidrBlocks: { everyone: '0.0.0.0/0' } })).toThrow(
+        'NetworkAcls payments: peerIpv4CidrBlocks.everyone is 0.0.0.0/0, which would open every port to anywhere; give the actual ranges',
+      );
+    });
+
+    it('a peer name that cannot be part of a rule ID', () => {
+      expect(() => synth({ peerIpv4CidrBlocks: { 'Peer Orders': '10.60.0.0/16' } })).toThrow(
+        'NetworkAcls payments: peerIpv4CidrBlocks name "Peer Orders" must be lowercase letters, digits and -',
+      );
+    });
+
+    it('a peer port listed twice', () => {
+      expect(() => synth({ peerPorts: [443, 443] })).toThrow('NetworkAcls payments: peerPorts lists a port twice');
+    });
+
     it('a tier without subnets', () => {
       expect(() => synth({ tiers: { ...props.tiers, data: { subnetIds: [] } } })).toThrow('tiers.data.subnetIds is empty');
     });
@@ -225,6 +292,7 @@ describe('network ACLs', () => {
         vpcId: vpc.vpcId,
         tiers: networkAclTiersOf(vpc),
         sharedServicesIpv4CidrBlocks: { shared: '10.100.0.0/16' },
+        peerIpv4CidrBlocks: { 'peer-orders': '10.60.0.0/16' },
       });
     });
   });
