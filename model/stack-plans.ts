@@ -123,6 +123,8 @@ export interface PlacedVpc {
 export interface HubVpc extends PlacedVpc {
   /** Egress VPCs: NAT gateways per AZ or one for the environment. */
   readonly natGateways?: 'per-az' | 'single';
+  /** Each AZ with its subnets' IPv4 blocks by tier (egress: public and attachment; inspection: attachment and firewall). */
+  readonly zones: readonly { readonly availabilityZone: string; readonly cidrs: Readonly<Partial<Record<TierName, string>>> }[];
 }
 
 export interface HubPlan extends StackPlanBase {

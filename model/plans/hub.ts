@@ -15,6 +15,12 @@ export function planHubStack(zone: ResolvedZone, environment: Environment, organ
   const vpcs: HubVpc[] = hub.vpcs.map((plan) => ({
     ...placeVpc(hubVpcResourceName(organization, environment.name, plan.name), plan),
     ...(plan.name === hub.egress?.vpcName ? { natGateways: hub.egress.natGateways } : {}),
+    zones: plan.availabilityZones.map((availabilityZone) => ({
+      availabilityZone,
+      cidrs: Object.fromEntries(
+        plan.subnets.flatMap((subnet) => (subnet.zone === availabilityZone && subnet.cidr ? [[subnet.tier, subnet.cidr]] : [])),
+      ),
+    })),
   }));
   const endpointsVpc = vpcs.find((vpc) => vpc.plan.name === hub.interfaceEndpoints?.vpcName);
   return {

@@ -1,8 +1,7 @@
-import { Route } from '@cdktf/provider-aws/lib/route';
 import { EgressVpc } from '../../modules/network/egress-vpc';
 import { FlowLogs, type FlowLogDestination } from '../../modules/network/flow-logs';
 import { GatewayEndpoints } from '../../modules/network/gateway-endpoints';
-import { InspectionFirewall } from '../../modules/network/inspection-firewall';
+import { InspectionVpc } from '../../modules/network/inspection-vpc';
 import { NetworkAcls, networkAclTiersOf } from '../../modules/network/network-acls';
 import { TieredVpc } from '../../modules/network/tiered-vpc';
 import { TransitGatewayAttachment } from '../../modules/network/transit-gateway-attachment';
@@ -47,15 +46,14 @@ function attachment(stack: LandingZoneStack, hubVpc: HubVpc, context: HubVpcCont
 
 function buildEgressVpc(stack: LandingZoneStack, hubVpc: HubVpc, context: HubVpcContext): BuiltHubVpc {
   const { plan } = hubVpc;
-  const cidrOf = (tier: string, zone: string) => plan.subnets.find((subnet) => subnet.tier === tier && subnet.zone === zone)?.cidr ?? '';
   const egress = new EgressVpc(stack, `vpc-${plan.name}`, {
     name: hubVpc.resourceName,
     cidrBlock: plan.cidr ?? '',
     natGateways: hubVpc.natGateways,
-    zones: plan.availabilityZones.map((zone) => ({
-      availabilityZone: zone,
-      publicCidrBlock: cidrOf('public', zone),
-      attachmentCidrBlock: cidrOf('app', zone),
+    zones: hubVpc.zones.map((zone) => ({
+      availabilityZone: zone.availabilityZone,
+      publicCidrBlock: zone.cidrs.public ?? '',
+      attachmentCidrBlock: zone.cidrs.app ?? '',
     })),
     ipv6: plan.ipv6 ? {} : undefined,
     publicIpv6Default: plan.ipv6 ? 'transit-gateway' : undefined,
@@ -76,31 +74,37 @@ function buildEgressVpc(stack: LandingZoneStack, hubVpc: HubVpc, context: HubVpc
   return { hubVpc, attachmentId: attached.id };
 }
 
+/**
+ * Network Firewall between the segments and egress: each AZ's attachment subnet sends traffic to
+ * that AZ's firewall endpoint, the firewall subnets send it back to the TGW. The moved blocks
+ * carry the firewall and routes of the earlier single-route-table layout to their new addresses.
+ */
 function buildInspectionVpc(stack: LandingZoneStack, hubVpc: HubVpc, context: HubVpcContext): BuiltHubVpc {
   const { plan } = hubVpc;
-  const vpc = new TieredVpc(stack, `vpc-${plan.name}`, tieredVpcProps(hubVpc));
-  new FlowLogs(stack, `flow-logs-${plan.name}`, { name: hubVpc.resourceName, vpcId: vpc.vpcId, destination: context.flowLogDestination });
-  const firewallSubnets = vpc.subnetIdsByZone('data');
-  const firewall = new InspectionFirewall(stack, `firewall-${plan.name}`, {
+  const inspection = new InspectionVpc(stack, `vpc-${plan.name}`, {
     name: hubVpc.resourceName,
     region: context.plan.region,
-    vpcId: vpc.vpcId,
-    firewallSubnetIds: Object.fromEntries(plan.availabilityZones.map((zone) => [zone, firewallSubnets[zone.slice(-1)]])),
+    cidrBlock: plan.cidr ?? '',
+    zones: hubVpc.zones.map((zone) => ({
+      availabilityZone: zone.availabilityZone,
+      attachmentCidrBlock: zone.cidrs.app ?? '',
+      firewallCidrBlock: zone.cidrs.data ?? '',
+    })),
+    ipv6: plan.ipv6 ? {} : undefined,
     homeNetCidrs: [context.plan.environmentCidr],
-    dualStack: plan.ipv6,
+    movedFrom: {
+      firewallId: `firewall-${plan.name}`,
+      firewallRouteId: `inspection-${plan.name}-to-firewall`,
+      transitGatewayRouteId: `inspection-${plan.name}-to-transit-gateway`,
+    },
   });
-  const attached = attachment(stack, hubVpc, context, vpc.vpcId, vpc.subnetIds('app')).attachment;
-  new Route(stack, `inspection-${plan.name}-to-firewall`, {
-    routeTableId: vpc.routeTableId('app'),
-    destinationCidrBlock: '0.0.0.0/0',
-    vpcEndpointId: firewall.endpointId(plan.availabilityZones[0]),
+  new FlowLogs(stack, `flow-logs-${plan.name}`, {
+    name: hubVpc.resourceName,
+    vpcId: inspection.vpcId,
+    destination: context.flowLogDestination,
   });
-  new Route(stack, `inspection-${plan.name}-to-transit-gateway`, {
-    routeTableId: vpc.routeTableId('data'),
-    destinationCidrBlock: '0.0.0.0/0',
-    transitGatewayId: context.transitGatewayId,
-    dependsOn: [attached],
-  });
+  const attached = attachment(stack, hubVpc, context, inspection.vpcId, inspection.attachmentSubnetIds).attachment;
+  inspection.routeToTransitGateway({ transitGatewayId: context.transitGatewayId, attachment: attached });
   return { hubVpc, attachmentId: attached.id };
 }
 

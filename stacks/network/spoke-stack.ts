@@ -40,8 +40,8 @@ export class SpokeStack extends LandingZoneStack {
       sharedServicesIpv4CidrBlocks: {
         ...plan.networkAcl.sharedServices,
         ...hub.entries('sharedServicesCidrs', plan.hub.ipamSharedServices),
-        ...plan.networkAcl.peers,
       },
+      peerIpv4CidrBlocks: plan.networkAcl.peers,
     });
     const securityGroups = new SecurityGroupTiers(this, 'security-groups', { name, vpcId: vpc.vpcId, ipv6: plan.vpc.plan.ipv6 });
     new FlowLogs(this, 'flow-logs', { name, vpcId: vpc.vpcId, destination: flowLogDestination(this, plan.flowLogs) });
