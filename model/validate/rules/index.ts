@@ -39,6 +39,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   ipam.ipamConfigured,
   ipam.netmaskWithinPool,
   ipam.netmaskAllocatable,
+  ipam.plumbingHasFixedBlock,
   addresses.subnetsFit,
   addresses.vpcBlocksDisjoint,
   hub.segmentsListedOnce,

@@ -53,3 +53,19 @@ export const netmaskAllocatable: ConfigRule = {
         ),
       ),
 };
+
+export const plumbingHasFixedBlock: ConfigRule = {
+  id: 'ipam/plumbing-has-fixed-block',
+  description: 'Egress and inspection VPCs have a fixed cidr: their subnets and routes are planned from it.',
+  check: (index) =>
+    index.vpcs
+      .filter((entry) => (entry.role === 'egress' || entry.role === 'inspection') && entry.vpc.ipamNetmask !== undefined)
+      .map((entry) =>
+        problemAt(
+          entry.source,
+          [...entry.path, 'ipamNetmask'],
+          `cannot be used for the ${entry.role} VPC`,
+          'give the VPC a fixed cidr inside the environment range',
+        ),
+      ),
+};
