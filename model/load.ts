@@ -55,7 +55,8 @@ export function landingZoneFromTexts(texts: readonly ConfigText[]): LandingZone 
   return resolveLandingZone(parsed.org!, parsed.environments);
 }
 
-function parseConfig(texts: readonly ConfigText[]): { parsed: ParsedConfig; problems: ConfigProblem[] } {
+/** Parses every file (YAML, then schema); files and entries that fail are left out and listed in `parsed.unparsed`. */
+export function parseConfig(texts: readonly ConfigText[]): { parsed: ParsedConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [...checkFileSet(texts)];
   const unparsed: UnparsedPart[] = [];
   let org: ParsedOrg | undefined;
