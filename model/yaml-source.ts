@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ConfigProblem } from './problems';
 import { joinPath } from './problems';
 
@@ -28,6 +28,7 @@ const CORE_TAGS = new Set([
   'tag:yaml.org,2002:seq',
 ]);
 const MERGE_KEY = '<<';
+const DEPTH_FIX = 'flatten the structure; no config key nests this deep';
 
 /**
  * Parses YAML (so JSON too). Returns the file, or its problems with their line and column.
@@ -44,7 +45,10 @@ export function parseYamlSource(file: string, text: string): SourceFile | Config
   };
   if (document.errors.length > 0) {
     return document.errors.map((error) =>
-      at(error.pos[0], `cannot be parsed: ${firstLine(error.message)}`, 'fix the YAML syntax at this line and column'),
+      // The parser runs out of stack on deep nesting; say what the file does, not what the parser hit.
+      error.code === 'RESOURCE_EXHAUSTION' || /Maximum call stack/.test(error.message)
+        ? at(error.pos[0], `nests values more than ${YAML_LIMITS.maxDepth} levels deep`, DEPTH_FIX)
+        : at(error.pos[0], `cannot be parsed: ${firstLine(error.message)}`, 'fix the YAML syntax at this line and column'),
     );
   }
   const problems = checkStructure(document, at);
@@ -61,7 +65,8 @@ export function parseYamlSource(file: string, text: string): SourceFile | Config
   if (typeof data !== 'object' || Array.isArray(data)) {
     return [{ ...at(0, 'does not hold a mapping of keys to values', 'start the file with keys such as `region:`'), line: 1, column: 1 }];
   }
-  return { file, data, locate: (path) => locateInDocument(document, lineCounter, path) };
+  const pairsByMap: PairIndex = new WeakMap();
+  return { file, data, locate: (path) => locateInDocument(document, lineCounter, path, pairsByMap) };
 }
 
 /** Problem for `path` in `source`, with the line and column of that path when the file has it. */
@@ -97,13 +102,7 @@ function checkStructure(document: Document, at: At): ConfigProblem[] {
   const visit = (node: Node | null | undefined, depth: number): number => {
     if (!node) return 1;
     if (depth > YAML_LIMITS.maxDepth) {
-      throw new StructureProblem(
-        at(
-          offsetOf(node),
-          `nests values more than ${YAML_LIMITS.maxDepth} levels deep`,
-          'flatten the structure; no config key nests this deep',
-        ),
-      );
+      throw new StructureProblem(at(offsetOf(node), `nests values more than ${YAML_LIMITS.maxDepth} levels deep`, DEPTH_FIX));
     }
     if (node.tag && !CORE_TAGS.has(node.tag)) problems.push(tagProblem(at, offsetOf(node), node.tag));
     if (isAlias(node)) {
@@ -191,12 +190,12 @@ function tagProblem(at: At, offset: number, fullTag: string): ConfigProblem {
   );
 }
 
-function locateInDocument(document: Document, lineCounter: LineCounter, path: readonly (string | number)[]) {
+function locateInDocument(document: Document, lineCounter: LineCounter, path: readonly (string | number)[], pairsByMap: PairIndex) {
   let node: Node | null | undefined = document.contents as Node | null;
   let offset = node?.range?.[0];
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairsOf(node, pairsByMap).get(String(segment));
       if (!pair) break;
       offset = (pair.key as Node).range?.[0] ?? offset;
       node = pair.value as Node | null;
@@ -210,6 +209,19 @@ function locateInDocument(document: Document, lineCounter: LineCounter, path: re
   if (offset === undefined) return undefined;
   const position = lineCounter.linePos(offset);
   return { line: position.line, column: position.col };
+}
+
+type PairIndex = WeakMap<YAMLMap, Map<string, Pair>>;
+
+/** A map's pairs by key, built once per map, so locating every key of a large map stays linear. */
+function pairsOf(map: YAMLMap, index: PairIndex): Map<string, Pair> {
+  let pairs = index.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const pair of map.items) if (isScalar(pair.key) && !pairs.has(String(pair.key.value))) pairs.set(String(pair.key.value), pair);
+    index.set(map, pairs);
+  }
+  return pairs;
 }
 
 function firstLine(text: string): string {
