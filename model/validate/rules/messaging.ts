@@ -4,7 +4,7 @@ import type { ConfigRule } from '../rule';
 /* Queues, topics and buses of workloads files. */
 
 export const queueNamesDistinct: ConfigRule = {
-  id: 'workloads/queue-names-distinct',
+  id: 'messaging/queue-names-distinct',
   description: "No queue is named like another queue's dead-letter queue (<queue>-dlq).",
   check: (index) =>
     index.workloads.flatMap((workloads) => {

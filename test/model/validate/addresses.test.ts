@@ -114,6 +114,19 @@ describe('address rules', () => {
 });
 
 describe('IPAM rules', () => {
+  describe('ipam/plumbing-has-fixed-block', () => {
+    it('passes an egress VPC with a fixed cidr', () => {
+      expect(ruleProblems('ipam/plumbing-has-fixed-block', base)).toEqual([]);
+    });
+
+    it('fails an egress VPC that takes its block from IPAM', () => {
+      const texts = change(base, DEV, '      cidr: 10.16.0.0/24\n', '      ipamNetmask: 24\n');
+      expect(ruleProblems('ipam/plumbing-has-fixed-block', texts)).toEqual([
+        `${at(texts, DEV, 'ipamNetmask')}: networkHub.vpcs.egress.ipamNetmask cannot be used for the egress VPC — give the VPC a fixed cidr inside the environment range`,
+      ]);
+    });
+  });
+
   describe('ipam/configured-for-netmask', () => {
     it('passes an ipamNetmask when IPAM is configured', () => {
       const texts = change(base, DEV, 'vpc: { cidr: 10.17.0.0/16 }', 'vpc: { ipamNetmask: 18 }');

@@ -140,7 +140,7 @@ describe('hostile config files', () => {
       ]);
       expect(results[wide].problems).toHaveLength(4 + 20 + 1);
       expect(results[wide].problems).toContain(
-        `${wide}/wide.yaml:1:1: has 29980 more unknown keys — this does not look like a landing-zone config; allowed here: region, availabilityZones, cidr, segment, ipv6, flowLogs, networkHub, peerings, accounts`,
+        `${wide}/wide.yaml:1:1: has 29980 more unknown keys — this does not look like a landing-zone config; allowed here: region, availabilityZones, cidr, segment, prodSegments, ipv6, flowLogs, networkHub, peerings, accounts`,
       );
       expect(results[deep].problems).toEqual([
         `${deep}/deep.yaml:1:803: nests values more than 64 levels deep — flatten the structure; no config key nests this deep`,
