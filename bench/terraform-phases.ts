@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pLimit from 'p-limit';
 import { ensureOfflineStates, type StackJson } from '../pipeline/offline-state';
+import { readStackJson, readSynthOutput } from '../pipeline/synth-output';
 import { writeTerraformCliConfig } from '../pipeline/terraform-cli-config';
 import { diskUsageKb, measureOrFail, type Measurement } from './measure';
 
@@ -13,7 +14,7 @@ import { diskUsageKb, measureOrFail, type Measurement } from './measure';
 /** `organization-wide`: the other stacks without an environment (e.g. log-archive, network-ipam). */
 export type StackKind = 'org' | 'hub' | 'spoke' | 'organization-wide';
 
-export interface SynthesizedStack {
+export interface BenchStack {
   readonly name: string;
   readonly kind: StackKind;
   readonly dir: string;
@@ -45,30 +46,24 @@ export function terraformSetup(workDir: string): TerraformSetup {
 }
 
 /** Every stack of a synth output, with offline state written for the remote-state reads. */
-export function synthesizedStacks(outdir: string): SynthesizedStack[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as {
-    stacks: Record<string, { workingDirectory: string; synthesizedStackPath: string }>;
-  };
-  return Object.entries(manifest.stacks)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, entry]) => {
-      const dir = path.join(outdir, entry.workingDirectory);
-      ensureOfflineStates(dir, JSON.parse(fs.readFileSync(path.join(outdir, entry.synthesizedStackPath), 'utf8')) as StackJson);
-      return { name, kind: kindOf(name), dir };
-    });
+export function synthesizedStacks(outdir: string): BenchStack[] {
+  return readSynthOutput(outdir).stacks.map((stack) => {
+    ensureOfflineStates(stack.dir, readStackJson<StackJson>(stack));
+    return { name: stack.name, kind: kindOf(stack.name), dir: stack.dir };
+  });
 }
 
 /** org, the first hub and the first spoke: one stack of each kind. */
-export function sampleStacks(stacks: readonly SynthesizedStack[]): SynthesizedStack[] {
+export function sampleStacks(stacks: readonly BenchStack[]): BenchStack[] {
   return (['org', 'hub', 'spoke'] as const).flatMap((kind) => stacks.filter((stack) => stack.kind === kind).slice(0, 1));
 }
 
-export async function initStack(stack: SynthesizedStack, setup: TerraformSetup): Promise<StackTimings> {
+export async function initStack(stack: BenchStack, setup: TerraformSetup): Promise<StackTimings> {
   const init = await measureOrFail('terraform', ['init', '-input=false', '-no-color'], { cwd: stack.dir, env: setup.env });
   return { stack: stack.name, kind: stack.kind, init, dotTerraformKb: diskUsageKb(path.join(stack.dir, '.terraform')) };
 }
 
-export async function validateAndPlan(stack: SynthesizedStack, setup: TerraformSetup, initialized: StackTimings): Promise<StackTimings> {
+export async function validateAndPlan(stack: BenchStack, setup: TerraformSetup, initialized: StackTimings): Promise<StackTimings> {
   const options = { cwd: stack.dir, env: setup.env };
   const validate = await measureOrFail('terraform', ['validate', '-no-color'], options);
   const plan = await measureOrFail('terraform', ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan'], options);
@@ -78,7 +73,7 @@ export async function validateAndPlan(stack: SynthesizedStack, setup: TerraformS
 }
 
 /** Init, validate and plan the sample stacks one at a time (nothing else running): per-stack costs. */
-export async function measureSampleStacks(stacks: readonly SynthesizedStack[], setup: TerraformSetup): Promise<StackTimings[]> {
+export async function measureSampleStacks(stacks: readonly BenchStack[], setup: TerraformSetup): Promise<StackTimings[]> {
   const timings: StackTimings[] = [];
   for (const stack of stacks) timings.push(await validateAndPlan(stack, setup, await initStack(stack, setup)));
   return timings;
@@ -97,7 +92,7 @@ export interface WholeOrganizationPlan {
 
 /** `npm run plan` for a whole organization: inits one at a time, then validate + plan in parallel. */
 export async function planWholeOrganization(
-  stacks: readonly SynthesizedStack[],
+  stacks: readonly BenchStack[],
   setup: TerraformSetup,
   parallelism: number,
 ): Promise<WholeOrganizationPlan> {

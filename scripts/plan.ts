@@ -11,7 +11,7 @@ import { configDirFromEnv, loadLandingZone } from '../model/load';
 import { ConfigValidationError } from '../model/problems';
 import { selectStacksChangedSince, UnknownRefError, type StackSelection } from '../pipeline/changed-stacks';
 import { decideMode, synthSettingsFromEnv } from '../pipeline/mode';
-import { formatCounts } from '../pipeline/plan-summary';
+import { formatCounts } from '../pipeline/plan-counts';
 import { runPlanPipeline } from '../pipeline/run-plan';
 import { writePlanSummary } from '../pipeline/summary';
 

@@ -2,7 +2,7 @@
 export { summarizePlan, summarizePlans, hasChanges, type PlanInput, type StackSummary, type ResourceChangeSummary } from './analyze';
 export { KNOWN_AFTER_APPLY, SENSITIVE, type AttributeChange } from './attributes';
 export { summaryJson, type SummaryJson } from './json';
-export { checkPlanJson, parsePlanJson, PlanFileError, type PlanJson } from './plan-json';
+export { checkPlanJson, parsePlanJson, PlanFileError, type PlanJson } from '../plan-json';
 export { readPlanFile } from './read';
 export {
   DEFAULT_MAX_LENGTH,

@@ -1,4 +1,4 @@
-import type { PlanCounts } from '../plan-summary';
+import type { PlanCounts } from '../plan-counts';
 import { hasChanges, summarizePlans, type PlanInput, type StackSummary } from './analyze';
 import { DESTROY_LIST_LEVELS, renderCutDestroyList, renderDestroyList } from './destroy-list';
 import { driftDetails, fairShares, stackDetails } from './details';

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { LandingZone } from '../../model/types';
 import type { StackOutcome } from '../../pipeline/run-plan';
 import { PLAN_SUMMARY_FILE, writePlanSummary } from '../../pipeline/summary';
-import { created, deleted, plan, unchanged } from '../summary/fixtures';
+import { created, deleted, plan, unchanged } from './summary/fixtures';
 
 const seconds = { init: 0, validate: 0, plan: 0 };
 
