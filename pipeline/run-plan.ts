@@ -1,36 +1,27 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import pLimit from 'p-limit';
 import type { PolicyReport } from '../policy/report';
 import type { SynthSettings } from '../stacks/settings';
 import { ensureOfflineStates, type StackJson } from './offline-state';
-import { countPlan, formatCounts, type PlanCounts } from './plan-counts';
-import { parsePlanJson } from './plan-json';
+import { describeOutcome, failedStack, initStack, noSeconds, planStack, type StackOutcome, type StackSeconds } from './plan-stack';
+import { resourceCount, stacksOfShard, type Shard } from './shards';
 import { readStackJson, synthesize, type SynthesizedStack, type SynthOutput } from './synth-output';
-import { terraform, TerraformError } from './terraform';
 import { writeTerraformCliConfig } from './terraform-cli-config';
+
+export type { StackOutcome } from './plan-stack';
 
 export interface PlanPipelineOptions {
   readonly configDir: string;
   readonly settings: SynthSettings;
   /** Plan only these stacks. @default every stack */
   readonly stacks?: readonly string[];
-  /** Concurrent validate/plan processes. @default cores, bounded by memory (~1 GB per Terraform process) */
+  /** Plan only this shard of the stacks (after `stacks`), as `npm run plan -- --shard 2/4` does. @default every stack */
+  readonly shard?: Shard;
+  /** Concurrent plan processes. @default cores, bounded by memory (~1 GB per Terraform process) */
   readonly parallelism?: number;
   /** Progress lines. @default console.log */
   readonly log?: (line: string) => void;
-}
-
-export interface StackOutcome {
-  readonly stack: string;
-  readonly ok: boolean;
-  /** The failing step and Terraform's message, when not ok. */
-  readonly error?: { readonly step: 'init' | 'validate' | 'plan'; readonly message: string };
-  readonly counts?: PlanCounts;
-  readonly planFile?: string;
-  readonly planJsonFile?: string;
-  readonly seconds: { init: number; validate: number; plan: number };
 }
 
 export interface PlanPipelineResult {
@@ -43,8 +34,8 @@ export interface PlanPipelineResult {
 
 /**
  * The main job: synthesize, `terraform init` every stack one at a time (the plugin cache is not
- * safe for concurrent inits), then validate and plan the stacks in parallel, saving `plan.tfplan`
- * and `plan.json` (terraform show -json) next to each stack. Offline, it first writes empty state
+ * safe for concurrent inits), then plan the stacks in parallel, saving `plan.tfplan` and
+ * `plan.json` (terraform show -json) next to each stack. Offline, it first writes empty state
  * for producers that were never applied, so remote-state placeholders apply.
  */
 export async function runPlanPipeline(options: PlanPipelineOptions): Promise<PlanPipelineResult> {
@@ -54,9 +45,11 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
 
   const synthesis = synthesize(options.configDir, settings, { log });
   const { output } = synthesis;
-  const stacks = selectStacks(output, options.stacks);
   const synthSeconds = synthesis.seconds.model + synthesis.seconds.synth;
   log(`synthesized ${output.stacks.length} stacks in ${synthSeconds.toFixed(1)}s (${settings.mode}) to ${displayPath(output.outdir)}`);
+  const stacks = selectStacks(output, options.stacks, options.shard);
+  if (options.shard)
+    log(`shard ${options.shard.index}/${options.shard.count}: ${stacks.map((stack) => stack.name).join(', ') || 'no stacks'}`);
 
   const cli = writeTerraformCliConfig(path.join(settings.outdir, '.terraform-cli'));
   log(
@@ -64,7 +57,7 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
   );
   if (settings.mode === 'offline') for (const stack of stacks) ensureOfflineStates(stack.dir, readStackJson<StackJson>(stack));
 
-  const seconds = new Map(stacks.map((stack) => [stack.name, { init: 0, validate: 0, plan: 0 }]));
+  const seconds = new Map(stacks.map((stack) => [stack.name, noSeconds()]));
   const outcomes = await initStacks(stacks, cli.env, seconds, log);
   const limit = pLimit(options.parallelism ?? defaultParallelism());
   let done = 0;
@@ -73,7 +66,7 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
       .filter((stack) => !outcomes.has(stack.name))
       .map((stack) =>
         limit(async () => {
-          const outcome = await validateAndPlan(stack, cli.env, settings.mode, seconds.get(stack.name)!);
+          const outcome = await planStack(stack, cli.env, settings.mode, seconds.get(stack.name)!);
           outcomes.set(stack.name, outcome);
           done += 1;
           log(`[plan ${done}/${stacks.length}] ${stack.name} ${describeOutcome(outcome)}`);
@@ -88,69 +81,40 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
   };
 }
 
-/** The stacks to plan, in name order; an error naming the unknown ones and listing the stacks there are. */
-function selectStacks(output: SynthOutput, names: readonly string[] | undefined): SynthesizedStack[] {
+/**
+ * The stacks to plan, in name order: the named ones (an error names the unknown ones and lists the
+ * stacks there are), then the shard's slice of them.
+ */
+export function selectStacks(output: SynthOutput, names: readonly string[] | undefined, shard?: Shard): SynthesizedStack[] {
   const unknown = (names ?? []).filter((name) => !output.stacks.some((stack) => stack.name === name));
   if (unknown.length > 0)
     throw new Error(`no such stack: ${unknown.join(', ')}; stacks are ${output.stacks.map((stack) => stack.name).join(', ')}`);
-  return output.stacks.filter((stack) => !names || names.includes(stack.name));
+  const named = output.stacks.filter((stack) => !names || names.includes(stack.name));
+  if (!shard) return named;
+  const sizes = named.map((stack) => ({ name: stack.name, resources: resourceCount(readStackJson(stack)) }));
+  const slice = stacksOfShard(sizes, shard);
+  return named.filter((stack) => slice.includes(stack.name));
 }
 
 /** `terraform init` one stack at a time; returns the failed ones' outcomes. */
 async function initStacks(
   stacks: readonly SynthesizedStack[],
   env: Record<string, string>,
-  seconds: Map<string, StackOutcome['seconds']>,
+  seconds: Map<string, StackSeconds>,
   log: (line: string) => void,
 ): Promise<Map<string, StackOutcome>> {
   const outcomes = new Map<string, StackOutcome>();
   for (const [index, stack] of stacks.entries()) {
     const timings = seconds.get(stack.name)!;
     try {
-      timings.init = (await terraform(['init', '-input=false', '-no-color'], stack.dir, env)).seconds;
+      timings.init = await initStack(stack, env);
       log(`[init ${index + 1}/${stacks.length}] ${stack.name} (${timings.init.toFixed(1)}s)`);
     } catch (error) {
-      outcomes.set(stack.name, failed(stack.name, 'init', error, timings));
+      outcomes.set(stack.name, failedStack(stack.name, 'init', error, timings));
       log(`[init ${index + 1}/${stacks.length}] ${stack.name} FAILED`);
     }
   }
   return outcomes;
-}
-
-function describeOutcome(outcome: StackOutcome): string {
-  const status = outcome.ok ? formatCounts(outcome.counts!) : `FAILED at ${outcome.error!.step}`;
-  return `${status} (validate ${outcome.seconds.validate.toFixed(1)}s, plan ${outcome.seconds.plan.toFixed(1)}s)`;
-}
-
-async function validateAndPlan(
-  stack: SynthesizedStack,
-  env: Record<string, string>,
-  mode: SynthSettings['mode'],
-  seconds: StackOutcome['seconds'],
-): Promise<StackOutcome> {
-  const dir = stack.dir;
-  try {
-    seconds.validate = (await terraform(['validate', '-no-color'], dir, env)).seconds;
-  } catch (error) {
-    return failed(stack.name, 'validate', error, seconds);
-  }
-  try {
-    const lock = mode === 'offline' ? ['-lock=false'] : [];
-    const plan = await terraform(['plan', '-input=false', '-no-color', ...lock, '-out=plan.tfplan'], dir, env);
-    const show = await terraform(['show', '-json', 'plan.tfplan'], dir, env);
-    seconds.plan = plan.seconds + show.seconds;
-    const planJsonFile = path.join(dir, 'plan.json');
-    fs.writeFileSync(planJsonFile, show.stdout);
-    const counts = countPlan(parsePlanJson(show.stdout, planJsonFile));
-    return { stack: stack.name, ok: true, counts, planFile: path.join(dir, 'plan.tfplan'), planJsonFile, seconds };
-  } catch (error) {
-    return failed(stack.name, 'plan', error, seconds);
-  }
-}
-
-function failed(stack: string, step: 'init' | 'validate' | 'plan', error: unknown, seconds: StackOutcome['seconds']): StackOutcome {
-  if (!(error instanceof TerraformError)) throw error;
-  return { stack, ok: false, error: { step, message: error.output.trim() }, seconds };
 }
 
 /** A path as the log shows it: relative to the working directory, or to `~`, when inside it. */

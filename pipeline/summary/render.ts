@@ -20,7 +20,7 @@ export const DEFAULT_MAX_LENGTH = 64_000;
 
 export interface FailedStack {
   readonly stack: string;
-  /** The Terraform step that failed: init, validate or plan. */
+  /** The Terraform step that failed: init, plan or show. */
   readonly step: string;
   readonly message: string;
 }
