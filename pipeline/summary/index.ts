@@ -14,4 +14,4 @@ export {
   type SummaryOptions,
 } from './render';
 export { environmentOfStack, stackFromPlanPath } from './stack-names';
-export { PLAN_SUMMARY_FILE, writePlanSummary, type PlanSummaryInput } from './write';
+export { PLAN_SUMMARY_FILE, renderPlanSummary, writePlanSummary, type PlanSummaryInput } from './write';
