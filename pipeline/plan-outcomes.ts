@@ -13,6 +13,21 @@ import type { Shard } from './shards';
 export const PLAN_OUTCOMES_FILE = 'plan-outcomes.json';
 /** Written by `npm run plan -- --changed-since <ref>` (see changed-stacks.ts). */
 export const CHANGED_STACKS_FILE = 'changed-stacks.json';
+/** Written by `npm run plan -- --changed-since <ref> --list`: what the shards of the workflow plan. */
+export const PLAN_MATRIX_FILE = 'plan-matrix.json';
+
+export interface PlanMatrix {
+  /** Every stack to plan, over all shards. */
+  readonly stacks: readonly string[];
+  readonly shards: number;
+  /** 1 … shards, for a GitHub Actions matrix. */
+  readonly matrix: readonly number[];
+  /** Lines for the summary's headline (e.g. the ref did not synthesize, so everything is planned). */
+  readonly notes: readonly string[];
+}
+
+/** A stack the matrix planned but no shard reported: its shard crashed or was cancelled. */
+export const NOT_PLANNED = 'no plan: the shard that plans this stack did not finish; see its job in the workflow run';
 
 export interface PlanRunRecord {
   readonly mode: 'offline' | 'live';
@@ -58,15 +73,28 @@ export function writePlanRunRecord(outdir: string, record: PlanRunRecord): strin
 export function mergePlanRuns(dirs: readonly string[]): MergedPlanRun {
   const records = dirs.flatMap((dir) => readRecord(dir));
   const changed = dirs.flatMap((dir) => readChangedStacks(dir));
-  if (records.length === 0 && changed.length === 0)
+  const matrices = dirs.flatMap((dir) => readJson<PlanMatrix>(path.join(dir, PLAN_MATRIX_FILE)));
+  if (records.length === 0 && changed.length === 0 && matrices.length === 0)
     throw new PlanRunError(
-      `none of ${dirs.join(', ')} holds ${PLAN_OUTCOMES_FILE} or ${CHANGED_STACKS_FILE}; pass the plan shards' synth output folders`,
+      `none of ${dirs.join(', ')} holds ${PLAN_OUTCOMES_FILE}, ${CHANGED_STACKS_FILE} or ${PLAN_MATRIX_FILE}; pass the plan shards' synth output folders`,
     );
   const modes = [...new Set(records.map(({ record }) => record.mode))];
   if (modes.length > 1)
     throw new PlanRunError(
       `the shards mix offline and live plans (${records.map(({ dir, record }) => `${dir}: ${record.mode}`).join(', ')})`,
     );
+  const outcomes = collectOutcomes(records, matrices);
+  const notes = [...matrices.flatMap((matrix) => matrix.notes ?? []), ...records.flatMap(({ record }) => record.notes ?? [])];
+  return {
+    mode: modes[0] ?? 'offline',
+    outcomes,
+    notes: [...new Set(notes)],
+    ...(changed.length > 0 ? { changedSince: changed[0] } : {}),
+  };
+}
+
+/** Every shard's outcomes, once per stack, in name order; a failure for each stack of the matrix that no shard reported. */
+function collectOutcomes(records: readonly { dir: string; record: PlanRunRecord }[], matrices: readonly PlanMatrix[]): StackOutcome[] {
   const outcomes = new Map<string, { dir: string; outcome: StackOutcome }>();
   for (const { dir, record } of records) {
     for (const outcome of record.outcomes) {
@@ -76,27 +104,36 @@ export function mergePlanRuns(dirs: readonly string[]): MergedPlanRun {
       outcomes.set(outcome.stack, { dir, outcome: withAbsolutePaths(outcome, dir) });
     }
   }
-  return {
-    mode: modes[0] ?? 'offline',
-    outcomes: [...outcomes.keys()].sort().map((stack) => outcomes.get(stack)!.outcome),
-    notes: [...new Set(records.flatMap(({ record }) => record.notes ?? []))],
-    ...(changed.length > 0 ? { changedSince: changed[0] } : {}),
-  };
+  const seconds = { init: 0, plan: 0, show: 0 };
+  for (const stack of matrices.flatMap((matrix) => matrix.stacks)) {
+    if (!outcomes.has(stack))
+      outcomes.set(stack, { dir: '', outcome: { stack, ok: false, error: { step: 'plan', message: NOT_PLANNED }, seconds } });
+  }
+  return [...outcomes.keys()].sort().map((stack) => outcomes.get(stack)!.outcome);
 }
 
 function readRecord(dir: string): { dir: string; record: PlanRunRecord }[] {
   const file = path.join(dir, PLAN_OUTCOMES_FILE);
-  if (!fs.existsSync(file)) return [];
-  const record = JSON.parse(fs.readFileSync(file, 'utf8')) as PlanRunRecord;
-  if (!Array.isArray(record.outcomes)) throw new PlanRunError(`${file} has no outcomes list; it was not written by npm run plan`);
-  return [{ dir, record }];
+  return readJson<PlanRunRecord>(file).map((record) => {
+    if (!Array.isArray(record.outcomes)) throw new PlanRunError(`${file} has no outcomes list; it was not written by npm run plan`);
+    return { dir, record };
+  });
 }
 
 function readChangedStacks(dir: string): { ref: string; comparison: StackComparison }[] {
-  const file = path.join(dir, CHANGED_STACKS_FILE);
+  return readJson<StackComparison & { ref: string }>(path.join(dir, CHANGED_STACKS_FILE)).map(
+    ({ ref, changed, added, unchanged, removed }) => ({ ref, comparison: { changed, added, unchanged, removed } }),
+  );
+}
+
+/** The file's JSON as a one-element list, or an empty list when the file is not there. */
+function readJson<T>(file: string): T[] {
   if (!fs.existsSync(file)) return [];
-  const { ref, changed, added, unchanged, removed } = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return [{ ref, comparison: { changed, added, unchanged, removed } }];
+  try {
+    return [JSON.parse(fs.readFileSync(file, 'utf8')) as T];
+  } catch (error) {
+    throw new PlanRunError(`${file} is not valid JSON (${(error as Error).message})`);
+  }
 }
 
 function withAbsolutePaths(outcome: StackOutcome, dir: string): StackOutcome {

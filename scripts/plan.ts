@@ -14,7 +14,7 @@ import { ConfigValidationError } from '../model/problems';
 import { selectStacksChangedSince, UnknownRefError } from '../pipeline/changed-stacks';
 import { decideMode, synthSettingsFromEnv } from '../pipeline/mode';
 import { formatCounts } from '../pipeline/plan-counts';
-import { writePlanRunRecord } from '../pipeline/plan-outcomes';
+import { PLAN_MATRIX_FILE, writePlanRunRecord, type PlanMatrix } from '../pipeline/plan-outcomes';
 import { runPlanPipeline, type PlanPipelineResult } from '../pipeline/run-plan';
 import { parseShard, shardCount, ShardError, type Shard } from '../pipeline/shards';
 import { writePlanSummary } from '../pipeline/summary';
@@ -23,8 +23,6 @@ import { PolicyViolationError } from '../policy/synthesized';
 import type { SynthSettings } from '../stacks/settings';
 
 const USAGE = 'usage: npm run plan [-- <stack>...] [--changed-since <git-ref> [--list]] [--shard <i>/<n>]';
-/** Written by --list: the stacks to plan and the shard matrix for .github/workflows/plan.yml. */
-const PLAN_MATRIX_FILE = 'plan-matrix.json';
 
 interface PlanArguments {
   readonly stacks: readonly string[];
@@ -65,7 +63,7 @@ async function main(): Promise<number> {
       ? await selectStacksChangedSince({ ref: args.changedSince, configDir, mode: settings.mode, outdir: settings.outdir, named })
       : undefined;
     const stacks = selection ? selection.stacks : named;
-    if (args.list) return writePlanMatrix(configDir, settings, stacks);
+    if (args.list) return writePlanMatrix(configDir, settings, stacks, selection?.notes ?? []);
     const parallelism = process.env.LZ_PARALLELISM ? Number(process.env.LZ_PARALLELISM) : undefined;
     const result = await runPlanPipeline({ configDir, settings, stacks, shard: args.shard, parallelism });
     printResult(result);
@@ -89,11 +87,16 @@ async function main(): Promise<number> {
 }
 
 /** Synthesizes (config and policy checked) and writes the stacks to plan with their shard count. */
-function writePlanMatrix(configDir: string, settings: SynthSettings, stacks: readonly string[] | undefined): number {
+function writePlanMatrix(
+  configDir: string,
+  settings: SynthSettings,
+  stacks: readonly string[] | undefined,
+  notes: readonly string[],
+): number {
   const { output } = synthesize(configDir, settings, { log: (line) => console.log(line) });
   const toPlan = stacks ?? output.stacks.map((stack) => stack.name);
   const shards = toPlan.length === 0 ? 0 : shardCount(toPlan.map((name) => ({ name, resources: 0 })));
-  const matrix = { stacks: toPlan, shards, matrix: Array.from({ length: shards }, (_, index) => index + 1) };
+  const matrix: PlanMatrix = { stacks: toPlan, shards, matrix: Array.from({ length: shards }, (_, index) => index + 1), notes };
   const file = path.join(settings.outdir, PLAN_MATRIX_FILE);
   fs.writeFileSync(file, `${JSON.stringify(matrix, null, 2)}\n`);
   console.log(`${toPlan.length} stacks to plan in ${shards} shard${shards === 1 ? '' : 's'}: ${path.relative(process.cwd(), file)}`);

@@ -1,7 +1,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CHANGED_STACKS_FILE, mergePlanRuns, PLAN_OUTCOMES_FILE, PlanRunError, writePlanRunRecord } from '../../pipeline/plan-outcomes';
+import {
+  CHANGED_STACKS_FILE,
+  mergePlanRuns,
+  NOT_PLANNED,
+  PLAN_MATRIX_FILE,
+  PLAN_OUTCOMES_FILE,
+  PlanRunError,
+  writePlanRunRecord,
+} from '../../pipeline/plan-outcomes';
 import type { StackOutcome } from '../../pipeline/plan-stack';
 import { renderPlanSummary } from '../../pipeline/summary';
 import { created, deleted, plan } from './summary/fixtures';
@@ -61,6 +69,27 @@ describe('plan runs of several shards', () => {
     });
   });
 
+  describe('when a shard did not finish', () => {
+    const selection = scratch('matrix');
+    const shardOne = scratch('finished');
+    const matrix = { stacks: ['dev-spoke-a', 'org'], shards: 2, matrix: [1, 2], notes: ['⚠ origin/main does not synthesize'] };
+    fs.writeFileSync(path.join(selection, PLAN_MATRIX_FILE), JSON.stringify(matrix));
+    writePlanRunRecord(shardOne, { mode: 'offline', outcomes: [planned(shardOne, 'org', plan([created('aws_vpc.v')]))] });
+    const merged = mergePlanRuns([selection, shardOne]);
+
+    it('reports every stack of the matrix that no shard reported as failed, so it cannot go missing', () => {
+      expect(merged.outcomes.map((outcome) => [outcome.stack, outcome.ok])).toEqual([
+        ['dev-spoke-a', false],
+        ['org', true],
+      ]);
+      expect(merged.outcomes[0].error).toEqual({ step: 'plan', message: NOT_PLANNED });
+    });
+
+    it('keeps the notes the stack selection made', () => {
+      expect(merged.notes).toEqual(['⚠ origin/main does not synthesize']);
+    });
+  });
+
   describe('with folders that do not fit together', () => {
     it('names both folders when a stack was planned by two shards', () => {
       const [a, b] = [scratch('twice-a'), scratch('twice-b')];
@@ -77,7 +106,7 @@ describe('plan runs of several shards', () => {
 
     it('says what it expected in a folder that holds no plan run', () => {
       const empty = scratch('empty');
-      expect(() => mergePlanRuns([empty])).toThrow(`holds ${PLAN_OUTCOMES_FILE} or ${CHANGED_STACKS_FILE}`);
+      expect(() => mergePlanRuns([empty])).toThrow(`holds ${PLAN_OUTCOMES_FILE}, ${CHANGED_STACKS_FILE} or ${PLAN_MATRIX_FILE}`);
     });
   });
 });
