@@ -15,7 +15,7 @@ import { selectStacksChangedSince, UnknownRefError } from '../pipeline/changed-s
 import { decideMode, synthSettingsFromEnv } from '../pipeline/mode';
 import { formatCounts } from '../pipeline/plan-counts';
 import { PLAN_MATRIX_FILE, writePlanRunRecord, type PlanMatrix } from '../pipeline/plan-outcomes';
-import { runPlanPipeline, type PlanPipelineResult } from '../pipeline/run-plan';
+import { displayPath, runPlanPipeline, type PlanPipelineResult } from '../pipeline/run-plan';
 import { parseShard, shardCount, ShardError, type Shard } from '../pipeline/shards';
 import { writePlanSummary } from '../pipeline/summary';
 import { synthesize } from '../pipeline/synth-output';
@@ -76,7 +76,7 @@ async function main(): Promise<number> {
       ...(args.changedSince && selection?.comparison ? { changedSince: { ref: args.changedSince, comparison: selection.comparison } } : {}),
       notes: selection?.notes,
     });
-    console.log(`plan summary (Markdown, for the pull request): ${path.relative(process.cwd(), summaryFile)}`);
+    console.log(`plan summary (Markdown, for the pull request): ${displayPath(summaryFile)}`);
     return result.outcomes.every((outcome) => outcome.ok) ? 0 : 1;
   } catch (error) {
     const expected = [ConfigValidationError, UnknownRefError, ShardError, PolicyViolationError];
@@ -99,7 +99,7 @@ function writePlanMatrix(
   const matrix: PlanMatrix = { stacks: toPlan, shards, matrix: Array.from({ length: shards }, (_, index) => index + 1), notes };
   const file = path.join(settings.outdir, PLAN_MATRIX_FILE);
   fs.writeFileSync(file, `${JSON.stringify(matrix, null, 2)}\n`);
-  console.log(`${toPlan.length} stacks to plan in ${shards} shard${shards === 1 ? '' : 's'}: ${path.relative(process.cwd(), file)}`);
+  console.log(`${toPlan.length} stacks to plan in ${shards} shard${shards === 1 ? '' : 's'}: ${displayPath(file)}`);
   return 0;
 }
 
