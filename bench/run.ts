@@ -311,8 +311,11 @@ function projectionRow(organization: string, costs: StackCost[], synthSeconds: n
   };
 }
 
-/** `npm run summarize -- --merge` of the sample's 15 plans, measured by hand on this machine (node start-up dominates). */
-const MERGE_SECONDS = 2;
+/**
+ * `npm run summarize -- --merge` of a 4-stack shard, measured by hand on this machine: 3.1 s CPU
+ * (10.8 s wall under a load average of 8); ts-node start-up dominates, the merge itself is JSON.
+ */
+const MERGE_SECONDS = 3;
 
 export function describe(measurement: Measurement): string {
   return `${measurement.wallSeconds.toFixed(2)} s wall, ${measurement.cpuSeconds.toFixed(2)} s CPU, ${Math.round(measurement.peakMemoryMb)} MB`;
