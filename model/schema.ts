@@ -5,10 +5,13 @@ import {
   AccountName,
   AvailabilityZones,
   Email,
+  IamRoleName,
   Ipv4CidrText,
+  OrganizationName,
   OuName,
   Region,
   ResourceName,
+  S3BucketName,
   SegmentName,
   Tags,
 } from './schema-primitives';
@@ -35,7 +38,7 @@ const WorkloadAccount = CoreAccount.extend({
 const LocalBackend = z.strictObject({ type: z.literal('local') });
 const S3Backend = z.strictObject({
   type: z.literal('s3'),
-  bucket: z.string().min(3),
+  bucket: S3BucketName,
   region: Region,
   keyPrefix: z.string().default('').describe('Prepended to `<env>/<stack>.tfstate`.'),
   kmsKeyId: z.string().optional(),
@@ -59,7 +62,7 @@ const PolicyWaiver = z.strictObject({
 export const OrgConfigSchema = z
   .strictObject({
     organization: z.strictObject({
-      name: z.string().min(1),
+      name: OrganizationName,
       rootId: z
         .string()
         .regex(/^r-[0-9a-z]{4,32}$/, 'is not an organization root id — copy it from AWS Organizations, e.g. r-ab12')
@@ -67,16 +70,10 @@ export const OrgConfigSchema = z
       managementAccountId: AccountId,
       homeRegion: Region,
       allowedRegions: z.array(Region).min(1, 'is empty — list at least the home region'),
-      deployRoleName: z
-        .string()
-        .min(1)
-        .default('OrganizationAccountAccessRole')
-        .describe('Role every stack assumes in its target account.'),
-      vendedAccountRoleName: z
-        .string()
-        .min(1)
-        .default('OrganizationAccountAccessRole')
-        .describe('Role AWS Organizations creates in each vended account.'),
+      deployRoleName: IamRoleName.default('OrganizationAccountAccessRole').describe('Role every stack assumes in its target account.'),
+      vendedAccountRoleName: IamRoleName.default('OrganizationAccountAccessRole').describe(
+        'Role AWS Organizations creates in each vended account.',
+      ),
       id: z
         .string()
         .regex(/^o-[a-z0-9]{10,32}$/, 'is not an organization id — copy it from AWS Organizations, e.g. o-a1b2c3d4e5')
