@@ -12,6 +12,7 @@ export interface AccountEntry {
   readonly email: string;
   readonly id?: string;
   readonly ou: string;
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** A VPC (hub or spoke) with where it is written, its role and its segment. */
@@ -45,6 +46,8 @@ export interface ConfigIndex {
   readonly peerings: readonly PeeringEntry[];
   readonly ouNames: readonly string[];
   readonly orgAccountNames: readonly string[];
+  /** The date rules compare expiry dates with (YYYY-MM-DD, UTC). */
+  readonly today: string;
   /** Parts that failed the schema and are missing from `org` and `environments`. */
   readonly unparsed: readonly UnparsedPart[];
   vpcsOf(environment: ParsedEnvironment): readonly VpcEntry[];
@@ -57,7 +60,12 @@ export interface ConfigIndex {
   mayBeUnparsedVpc(reference: string, from: ParsedEnvironment): boolean;
 }
 
-export function buildConfigIndex(parsed: ParsedConfig): ConfigIndex {
+export interface ConfigIndexOptions {
+  /** YYYY-MM-DD. @default today (UTC) */
+  readonly today?: string;
+}
+
+export function buildConfigIndex(parsed: ParsedConfig, options: ConfigIndexOptions = {}): ConfigIndex {
   const vpcsByEnvironment = new Map(parsed.environments.map((environment) => [environment, vpcEntries(environment)]));
   const vpcs = [...vpcsByEnvironment.values()].flat();
   const segments = new Map(parsed.environments.map((environment) => [environment, hubSegments(environment.config)]));
@@ -75,6 +83,7 @@ export function buildConfigIndex(parsed: ParsedConfig): ConfigIndex {
     ouNames: Object.keys(parsed.org?.config.organizationalUnits ?? {}),
     orgAccountNames: Object.keys(parsed.org?.config.accounts ?? {}),
     unparsed,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
     vpcsOf: (environment) => vpcsByEnvironment.get(environment) ?? [],
     segmentsOf: (environment) => segments.get(environment) ?? [],
     findVpc,

@@ -5,9 +5,13 @@ import * as endpoints from './endpoints';
 import * as hub from './hub';
 import * as ipam from './ipam';
 import * as ipv6 from './ipv6';
+import * as logging from './logging';
+import * as names from './names';
 import * as organization from './organization';
 import * as peering from './peering';
 import * as regions from './regions';
+import * as tags from './tags';
+import * as waivers from './waivers';
 
 /**
  * Every semantic rule of the config, in the order their problems are listed when two share a
@@ -36,8 +40,10 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   ipam.ipamConfigured,
   ipam.netmaskWithinPool,
   ipam.netmaskAllocatable,
+  addresses.tiersHaveAddresses,
   addresses.subnetsFit,
   addresses.vpcBlocksDisjoint,
+  hub.segmentNamesNotReserved,
   hub.segmentsListedOnce,
   hub.segmentsExist,
   hub.isolatedSegmentsApart,
@@ -61,4 +67,11 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   peering.notAlreadyConnected,
   peering.routeTiersExist,
   peering.destinationsInsidePeer,
+  peering.uniquePairs,
+  peering.fixedBlocks,
+  names.uniqueStackNames,
+  names.flowLogRoleNameLength,
+  tags.tagsWithinLimit,
+  logging.cloudWatchRetention,
+  waivers.waiversNotExpired,
 ];

@@ -139,6 +139,53 @@ export const destinationsInsidePeer: ConfigRule = {
     ),
 };
 
+export const uniquePairs: ConfigRule = {
+  id: 'peering/unique-pairs',
+  description: 'Two VPCs are peered once: not under two names, and not once each way.',
+  check: (index) => {
+    const firstByPair = new Map<string, ResolvedPair>();
+    return distinctPairs(index).flatMap((pair) => {
+      const key = [pair.requester, pair.accepter]
+        .map((side) => `${side.environment.name}/${side.name}`)
+        .sort()
+        .join(' ');
+      const first = firstByPair.get(key);
+      if (!first) {
+        firstByPair.set(key, pair);
+        return [];
+      }
+      const file =
+        first.entry.environment.source.file === pair.entry.environment.source.file ? '' : `${first.entry.environment.source.file} `;
+      return [
+        at(
+          pair.entry,
+          [],
+          `peers ${pair.requester.name} and ${pair.accepter.name}, which ${file}peerings.${first.entry.name} already peers`,
+          'keep one peering per pair of VPCs; remove this one',
+        ),
+      ];
+    });
+  },
+};
+
+export const fixedBlocks: ConfigRule = {
+  id: 'peering/fixed-blocks',
+  description: 'Both peered VPCs have a fixed cidr: routes and NACL rules toward the peer need its block before IPAM allocates it.',
+  check: (index) =>
+    distinctPairs(index).flatMap(({ entry, requester, accepter }) =>
+      [['requester', requester] as const, ['accepter', accepter] as const]
+        .filter(([, side]) => side.vpc.cidr === undefined)
+        .map(([key, side]) =>
+          at(
+            entry,
+            [key],
+            `is ${side.name}, whose block comes from IPAM and is not known until it is allocated`,
+            `give ${side.name} a fixed cidr to peer it, or reach it through the Transit Gateway`,
+          ),
+        ),
+    ),
+};
+
 interface ResolvedPair {
   readonly entry: PeeringEntry;
   readonly requester: VpcEntry;

@@ -17,6 +17,19 @@ describe('hub rules', () => {
     });
   });
 
+  describe('hub/segment-names-not-reserved', () => {
+    it('passes workload segments with their own names', () => {
+      expect(ruleProblems('hub/segment-names-not-reserved', withSegments('[nonprod, shared]'))).toEqual([]);
+    });
+
+    it("fails a segment named like the hub's egress route table", () => {
+      const texts = withSegments('[nonprod, shared, egress]');
+      expect(ruleProblems('hub/segment-names-not-reserved', texts)).toEqual([
+        `${at(texts, DEV, 'egress]')}: networkHub.segments.2 names the segment egress, the name of the hub's own egress route table — choose another name for this segment`,
+      ]);
+    });
+  });
+
   describe('hub/segments-exist', () => {
     it("passes accounts in the environment's default segment", () => {
       expect(ruleProblems('hub/segments-exist', base)).toEqual([]);
