@@ -41,9 +41,18 @@ const S3Backend = z.strictObject({
   bucket: S3BucketName,
   region: Region,
   keyPrefix: z.string().default('').describe('Prepended to `<env>/<stack>.tfstate`.'),
-  kmsKeyId: z.string().optional(),
+  kmsKeyId: z
+    .string()
+    .regex(
+      /^(alias\/[\w/-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[\w/-]+)$/,
+      'is not a KMS key id, alias or ARN — use e.g. alias/landing-zone-state or the key ARN',
+    )
+    .optional(),
   useLockfile: z.boolean().default(true).describe('S3-native state locking (Terraform >= 1.10).'),
-  dynamodbTable: z.string().optional(),
+  dynamodbTable: z
+    .string()
+    .regex(/^[\w.-]{3,255}$/, 'is not a DynamoDB table name — use 3–255 letters, digits, _ . and -')
+    .optional(),
   roleArn: z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'is not an IAM role ARN — use arn:aws:iam::<account-id>:role/<name>')

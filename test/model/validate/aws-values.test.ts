@@ -132,3 +132,18 @@ describe('values AWS would reject or read differently', () => {
     });
   });
 });
+
+describe('state backend values', () => {
+  it('rejects a KMS key and a DynamoDB table name AWS would not accept', () => {
+    const texts = change(
+      baseTexts(),
+      ORG,
+      'network:\n',
+      'stateBackend: { type: s3, bucket: acme-state, region: eu-west-1, kmsKeyId: my key, dynamodbTable: "locks!" }\nnetwork:\n',
+    );
+    expect(problemsOf(texts)).toEqual([
+      `${at(texts, ORG, 'kmsKeyId')}: stateBackend.kmsKeyId is not a KMS key id, alias or ARN — use e.g. alias/landing-zone-state or the key ARN`,
+      `${at(texts, ORG, 'dynamodbTable')}: stateBackend.dynamodbTable is not a DynamoDB table name — use 3–255 letters, digits, _ . and -`,
+    ]);
+  });
+});
