@@ -53,6 +53,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   hub.roleVpcTiers,
   endpoints.endpointServicesSupported,
   endpoints.endpointServicesListedOnce,
+  endpoints.endpointServicesCentralizable,
   ipv6.ipv6OnlyNeedsIpv6,
   ipv6.appTierHasIpv4,
   ipv6.ipv6OnlyWithoutPrefixLength,

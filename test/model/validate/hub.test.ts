@@ -158,4 +158,25 @@ describe('endpoint rules', () => {
       ]);
     });
   });
+
+  describe('endpoints/services-centralizable', () => {
+    const hubEndpoints = (services: string) =>
+      change(
+        base,
+        DEV,
+        '  egress: { vpc: egress }\n',
+        `  egress: { vpc: egress }\n  interfaceEndpoints: { vpc: shared, services: ${services} }\n`,
+      );
+
+    it('passes services a hub private hosted zone can serve', () => {
+      expect(ruleProblems('endpoints/services-centralizable', hubEndpoints('[ssm, ecr.api]'))).toEqual([]);
+    });
+
+    it('fails ecs-agent in the hub', () => {
+      const texts = hubEndpoints('[ssm, ecs-agent]');
+      expect(ruleProblems('endpoints/services-centralizable', texts)).toEqual([
+        `${at(texts, DEV, 'ecs-agent')}: networkHub.interfaceEndpoints.services.1 ecs-agent cannot be centralized with a private hosted zone: its names (ecs-a-*.<region>.amazonaws.com) share the regional domain — remove it here and list it in localInterfaceEndpoints of the spokes that need it`,
+      ]);
+    });
+  });
 });
