@@ -1,7 +1,8 @@
 import { flowLogDestination } from '../../defaults';
 import { hubStackName, IPAM_STACK, LOG_ARCHIVE_STACK, ORG_STACK, spokeStackName } from '../../naming';
-import type { ConfigProblem } from '../../problems';
+import { joinPath, type ConfigProblem } from '../../problems';
 import { problemAt, type SourceFile } from '../../yaml-source';
+import type { VpcEntry } from '../config-index';
 import type { ConfigRule } from '../rule';
 
 /* Name rules: names the landing zone derives from config stay unique and within AWS limits. */
@@ -52,10 +53,42 @@ export const flowLogRoleNameLength: ConfigRule = {
       return [
         problemAt(
           entry.source,
-          entry.role === 'workload' ? entry.path.slice(0, 2) : entry.path,
+          ownerPath(entry),
           `makes the flow-log role name ${role}, ${role.length} characters where IAM allows ${IAM_ROLE_NAME_LIMIT}`,
           'shorten the name (or the organization or environment name), or send flow logs to s3',
         ),
       ];
     }),
 };
+
+export const uniqueIpamReservationNames: ConfigRule = {
+  id: 'names/unique-ipam-reservations',
+  description:
+    'With IPAM, `<environment>-<vpc>` names each fixed VPC block once per region (environment a, VPC b-c and environment a-b, VPC c would share one reservation).',
+  check: ({ org, vpcs }) => {
+    if (!org?.config.network.ipam) return [];
+    const first = new Map<string, VpcEntry>();
+    return vpcs.flatMap((entry) => {
+      if (entry.vpc.cidr === undefined) return [];
+      const key = `${entry.environment.config.region} ${entry.environment.name}-${entry.name}`;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, entry);
+        return [];
+      }
+      return [
+        problemAt(
+          entry.source,
+          ownerPath(entry),
+          `reserves its block in IPAM as ${entry.environment.name}-${entry.name}, the name ${earlier.source.file} ${joinPath(ownerPath(earlier))} reserves too, so one reservation would be lost`,
+          'rename the VPC (or the environment) so that <environment>-<name> differs',
+        ),
+      ];
+    });
+  },
+};
+
+/** Where a VPC is named: the account for a spoke (`accounts.<name>`), the hub VPC itself otherwise. */
+function ownerPath(entry: VpcEntry): readonly string[] {
+  return entry.role === 'workload' ? entry.path.slice(0, 2) : entry.path;
+}

@@ -186,6 +186,35 @@ export const fixedBlocks: ConfigRule = {
     ),
 };
 
+export const uniqueNamesPerVpc: ConfigRule = {
+  id: 'peering/unique-names-per-vpc',
+  description:
+    "The peerings one VPC takes part in have different names, across environments too (the spoke's NACL ranges are named by peering).",
+  check: (index) => {
+    const seen = new Map<VpcEntry, Map<string, PeeringEntry>>();
+    return distinctPairs(index).flatMap(({ entry, requester, accepter }) =>
+      [requester, accepter].flatMap((side) => {
+        const names = seen.get(side) ?? new Map<string, PeeringEntry>();
+        seen.set(side, names);
+        const earlier = names.get(entry.name);
+        if (!earlier) {
+          names.set(entry.name, entry);
+          return [];
+        }
+        if (earlier === entry) return [];
+        return [
+          at(
+            entry,
+            [],
+            `is a second peering of ${side.name} named ${entry.name} (${earlier.environment.source.file} has the other)`,
+            'rename one of the peerings',
+          ),
+        ];
+      }),
+    );
+  },
+};
+
 interface ResolvedPair {
   readonly entry: PeeringEntry;
   readonly requester: VpcEntry;

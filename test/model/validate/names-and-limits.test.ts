@@ -42,6 +42,26 @@ describe('name rules', () => {
   });
 });
 
+describe('IPAM reservation names', () => {
+  const devX = {
+    file: 'environments/dev-x.yaml',
+    text: 'region: eu-west-1\navailabilityZones: [eu-west-1a]\ncidr: 10.64.0.0/12\naccounts:\n  payments:\n    email: p@acme.example\n    ou: Workloads\n    vpc: { cidr: 10.64.0.0/16 }\n',
+  };
+
+  describe('names/unique-ipam-reservations', () => {
+    it('passes distinct <environment>-<vpc> names', () => {
+      expect(ruleProblems('names/unique-ipam-reservations', [...base, devX])).toEqual([]);
+    });
+
+    it('fails environment dev with VPC x-payments beside environment dev-x with VPC payments in one region', () => {
+      const texts = [...change(base, DEV, 'payments-dev:', 'x-payments:'), devX];
+      expect(ruleProblems('names/unique-ipam-reservations', texts)).toEqual([
+        `${at(texts, devX.file, 'payments:')}: accounts.payments reserves its block in IPAM as dev-x-payments, the name environments/dev.yaml accounts.x-payments reserves too, so one reservation would be lost — rename the VPC (or the environment) so that <environment>-<name> differs`,
+      ]);
+    });
+  });
+});
+
 describe('tag rules', () => {
   describe('tags/within-limit', () => {
     it('passes a few tags', () => {

@@ -147,4 +147,24 @@ describe('peering rules', () => {
       ]);
     });
   });
+
+  describe('peering/unique-names-per-vpc', () => {
+    const crossEnvironment = (prodName: string) =>
+      append(
+        append(twoEnvironments(), DEV, 'peerings:\n  link:\n    requester: payments-dev\n    accepter: prod/payments-prod\n'),
+        PROD,
+        `peerings:\n  ${prodName}:\n    requester: payments-prod\n    accepter: dev/orders-dev\n`,
+      );
+
+    it("passes a VPC's peerings with different names", () => {
+      expect(ruleProblems('peering/unique-names-per-vpc', crossEnvironment('back'))).toEqual([]);
+    });
+
+    it('fails two peerings of one VPC with the same name in different environments', () => {
+      const texts = crossEnvironment('link');
+      expect(ruleProblems('peering/unique-names-per-vpc', texts)).toEqual([
+        `${at(texts, PROD, 'link:')}: peerings.link is a second peering of payments-prod named link (environments/dev.yaml has the other) — rename one of the peerings`,
+      ]);
+    });
+  });
 });
