@@ -11,6 +11,10 @@ import * as organization from './organization';
 import * as peering from './peering';
 import * as regions from './regions';
 import * as workloads from './workloads';
+import * as logging from './logging';
+import * as names from './names';
+import * as tags from './tags';
+import * as waivers from './waivers';
 
 /**
  * Every semantic rule of the config, in the order their problems are listed when two share a
@@ -40,8 +44,10 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   ipam.netmaskWithinPool,
   ipam.netmaskAllocatable,
   ipam.plumbingHasFixedBlock,
+  addresses.tiersHaveAddresses,
   addresses.subnetsFit,
   addresses.vpcBlocksDisjoint,
+  hub.segmentNamesNotReserved,
   hub.segmentsListedOnce,
   hub.segmentsExist,
   hub.isolatedSegmentsApart,
@@ -51,6 +57,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   hub.roleVpcTiers,
   endpoints.endpointServicesSupported,
   endpoints.endpointServicesListedOnce,
+  endpoints.endpointServicesCentralizable,
   ipv6.ipv6OnlyNeedsIpv6,
   ipv6.appTierHasIpv4,
   ipv6.ipv6OnlyWithoutPrefixLength,
@@ -78,4 +85,13 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   containers.latticeNeedsServiceNetwork,
   containers.imageRepositoryResolves,
   containers.pullAccountsExist,
+  peering.uniquePairs,
+  peering.fixedBlocks,
+  peering.uniqueNamesPerVpc,
+  names.uniqueStackNames,
+  names.flowLogRoleNameLength,
+  names.uniqueIpamReservationNames,
+  tags.tagsWithinLimit,
+  logging.cloudWatchRetention,
+  waivers.waiversNotExpired,
 ];
