@@ -218,7 +218,9 @@ describe('kubernetes cluster', () => {
         selector: [{ namespace: 'apps', labels: { tier: 'app' } }],
       });
       const trust = JSON.parse(resourceAt(ipv6, 'aws_iam_role', 'eks_fargate_pod-execution-role').assume_role_policy);
-      expect(trust.Statement[0].Condition.ArnLike['aws:SourceArn']).toBe(`arn:aws:eks:${REGION}:${ACCOUNT}:fargateprofile/analytics/*`);
+      expect(trust.Statement[0].Condition.ArnLike['aws:SourceArn']).toBe(
+        `arn:aws:eks:${REGION}:${ACCOUNT}:fargateprofile/\${${referenceTo(ipv6, 'aws_eks_cluster', CLUSTER)}.name}/*`,
+      );
     });
 
     it('trusts the EFS CSI role on kube-system:efs-csi-*', () => {
