@@ -108,3 +108,8 @@ export function deadLetterQueueName(organization: string, queue: string): string
 export function queueArn(region: string, accountId: string, name: string): string {
   return arn('sqs', region, accountId, name);
 }
+
+/** EKS cluster of a workload account: `<org>-<env>-<account>-<cluster>`. */
+export function eksClusterName(organization: string, environment: string, account: string, cluster: string): string {
+  return `${spokeResourceName(organization, environment, account)}-${cluster}`;
+}

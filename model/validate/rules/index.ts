@@ -6,6 +6,7 @@ import * as endpoints from './endpoints';
 import * as hub from './hub';
 import * as ipam from './ipam';
 import * as ipv6 from './ipv6';
+import * as kubernetes from './kubernetes';
 import * as messaging from './messaging';
 import * as organization from './organization';
 import * as peering from './peering';
@@ -78,4 +79,12 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   containers.latticeNeedsServiceNetwork,
   containers.imageRepositoryResolves,
   containers.pullAccountsExist,
+  kubernetes.clustersNeedVpc,
+  kubernetes.noPublicEndpointInProd,
+  kubernetes.ipv6NeedsDualStack,
+  kubernetes.clusterNameFits,
+  kubernetes.clusterHasCompute,
+  kubernetes.nodeGroupSize,
+  kubernetes.instanceTypesKnown,
+  kubernetes.maxPodsWithinEniLimit,
 ];
