@@ -87,4 +87,5 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   kubernetes.nodeGroupSize,
   kubernetes.instanceTypesKnown,
   kubernetes.maxPodsWithinEniLimit,
+  kubernetes.deployAccessReserved,
 ];

@@ -264,3 +264,19 @@ function maxPodsLimit(group: NodeGroupConfig, ipFamily: EksClusterConfig['ipFami
   const limits = INSTANCE_TYPES[smallest];
   return [eniMaxPods(limits), `${smallest} (${limits.enis} ENIs × (${limits.ipv4PerEni} IPs − 1) + 2)`];
 }
+
+export const deployAccessReserved: ConfigRule = {
+  id: 'kubernetes/deploy-access-reserved',
+  description: 'The access entry `deploy` is the landing zone’s deploy role; config does not redefine it.',
+  check: (index) =>
+    clusterEntries(index)
+      .filter((cluster) => cluster.cluster.access.deploy)
+      .map((cluster) =>
+        problem(
+          cluster,
+          [...cluster.path, 'access', 'deploy'],
+          'redefines the deploy role’s access entry, which every cluster gets as admin',
+          'give this entry another name',
+        ),
+      ),
+};

@@ -112,6 +112,22 @@ describe('kubernetes config validation', () => {
     });
   });
 
+  describe('kubernetes/deploy-access-reserved', () => {
+    it('rejects an access entry named deploy', () => {
+      expect(problems(`${GOOD_CLUSTER}      access:\n        deploy: { role: someone, level: view }\n`)).toEqual([
+        `${PROD_FILE}:8:9: kubernetes.clusters.platform.access.deploy redefines the deploy role’s access entry, which every cluster gets as admin — give this entry another name`,
+      ]);
+    });
+
+    it('accepts other access entries', () => {
+      expect(() =>
+        sampleModel(
+          withWorkloads(PROD_FILE, clusterFile(`${GOOD_CLUSTER}      access:\n        readers: { role: readers, level: view }\n`)),
+        ),
+      ).not.toThrow();
+    });
+  });
+
   describe('the schema', () => {
     it('rejects an add-on the project does not manage, where it is written', () => {
       const text = clusterFile(GOOD_CLUSTER) + '        aws-ebs-csi-driver: { version: v1.38.1-eksbuild.1 }\n';
