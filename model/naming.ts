@@ -108,3 +108,13 @@ export function deadLetterQueueName(organization: string, queue: string): string
 export function queueArn(region: string, accountId: string, name: string): string {
   return arn('sqs', region, accountId, name);
 }
+
+/** EKS cluster of a workload account: `<org>-<env>-<account>-<cluster>`. */
+export function eksClusterName(organization: string, environment: string, account: string, cluster: string): string {
+  return `${spokeResourceName(organization, environment, account)}-${cluster}`;
+}
+
+/** ARN of an IAM role of an account, by name (access entries and key policies name roles from config). */
+export function iamRoleArn(accountId: string, roleName: string): string {
+  return `arn:aws:iam::${accountId}:role/${roleName}`;
+}

@@ -3,6 +3,7 @@ import type { AccountWorkloads, Environment } from '../types';
 import { accountRef, provider, stackBase, type ResolvedZone } from '../plans/base';
 import { planContainers } from './containers/plan';
 import type { PlanContext } from './context';
+import { planKubernetes } from './kubernetes/plan';
 import { planQueues } from './messaging/plan';
 import type { WorkloadsPlan } from './types';
 
@@ -36,6 +37,7 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
     spoke: { stackName: spoke.stackName, environment: environment.name, region: environment.region },
     ...(usesLattice ? { hub: { stackName: environment.hub.stackName, environment: environment.name, region: environment.region } } : {}),
     ...(config.containers ? { containers: planContainers(context, config.containers) } : {}),
+    ...(config.kubernetes ? { kubernetes: planKubernetes(context, config.kubernetes, zone.organization.deployRoleName) } : {}),
     queues: planQueues(organization, config.queues),
   };
 }

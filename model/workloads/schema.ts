@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContainersSchema } from './containers/schema';
+import { KubernetesSchema } from './kubernetes/schema';
 import { QueuesSchema } from './messaging/schema';
 
 /*
@@ -10,6 +11,7 @@ import { QueuesSchema } from './messaging/schema';
 export const WorkloadsConfigSchema = z
   .strictObject({
     containers: ContainersSchema.optional(),
+    kubernetes: KubernetesSchema.optional(),
     queues: QueuesSchema,
   })
   .describe("A workload account's workloads (environments/<env>/<account>.yaml).");
@@ -17,3 +19,4 @@ export const WorkloadsConfigSchema = z
 export type WorkloadsConfig = z.infer<typeof WorkloadsConfigSchema>;
 export type { ContainersConfig, EcrRepositoryConfig, EcsServiceConfig } from './containers/schema';
 export type { QueueConfig } from './messaging/schema';
+export type { EksClusterConfig, KubernetesConfig, NodeGroupConfig } from './kubernetes/schema';

@@ -1,11 +1,13 @@
 import type { AccountRef, ContractSource, StackPlanBase } from '../stack-plans';
 import type { SourceFile } from '../yaml-source';
 import type { ContainersPlan } from './containers/types';
+import type { KubernetesPlan } from './kubernetes/types';
 import type { QueuePlan } from './messaging/types';
 import type { WorkloadsConfig } from './schema';
 
 export type { CapacityStrategy, ContainersPlan, EcsServicePlan, RepositoryPlan } from './containers/types';
 export type { QueuePlan } from './messaging/types';
+export type { EksClusterPlan, KubernetesPlan, NodeGroupPlan, RoleRef } from './kubernetes/types';
 
 /** A workloads file that passed the schema. */
 export interface ParsedWorkloads {
@@ -29,5 +31,6 @@ export interface WorkloadsPlan extends StackPlanBase {
   /** The hub, read for the Lattice service network when a service registers there. */
   readonly hub?: ContractSource;
   readonly containers?: ContainersPlan;
+  readonly kubernetes?: KubernetesPlan;
   readonly queues: readonly QueuePlan[];
 }

@@ -7,6 +7,9 @@ import { ecsContainersNotPrivileged } from './LZ-ECS-001';
 import { ecsContainersReadOnlyRootFilesystem } from './LZ-ECS-002';
 import { ecsTasksDoNotShareHostPid } from './LZ-ECS-003';
 import { ecsClusterContainerInsights } from './LZ-ECS-004';
+import { eksEndpointNotPublic } from './LZ-EKS-001';
+import { eksSecretsEncrypted } from './LZ-EKS-002';
+import { eksControlPlaneLogging } from './LZ-EKS-003';
 import { kmsKeyRotationEnabled } from './LZ-KMS-001';
 import { cloudTrailMultiRegion } from './LZ-LOG-001';
 import { cloudTrailLogFileValidation } from './LZ-LOG-002';
@@ -43,5 +46,8 @@ export const ALL_RULES: readonly PolicyRule[] = [
   ecsClusterContainerInsights,
   ecrScanOnPush,
   ecrImmutableTags,
+  eksEndpointNotPublic,
+  eksSecretsEncrypted,
+  eksControlPlaneLogging,
   noPlanTimeLookups,
 ];

@@ -13,6 +13,13 @@ export const workloadsContract = defineContract('workloads', {
     'ECR repository URLs by repository',
     (source, repository) => `${placeholderAccountId(source.stackName)}.dkr.ecr.${source.region}.amazonaws.com/${repository}`,
   ),
+  eksClusterNames: output.map('eks_cluster_names', 'EKS cluster names by cluster', (source, cluster) => `${source.stackName}-${cluster}`),
+  eksOidcProviderArns: output.map(
+    'eks_oidc_provider_arns',
+    'IRSA OIDC provider ARNs by EKS cluster',
+    (source, cluster) =>
+      `arn:aws:iam::${placeholderAccountId(source.stackName)}:oidc-provider/oidc.eks.${source.region}.amazonaws.com/id/${placeholderHex(cluster).toUpperCase()}`,
+  ),
   queueArns: output.map('queue_arns', 'SQS queue ARNs by queue', (source, queue) =>
     arn('sqs', source.region, placeholderAccountId(source.stackName), queue),
   ),

@@ -5,6 +5,7 @@ import { spokeContract } from '../contracts/spoke';
 import { workloadsContract } from '../contracts/workloads';
 import type { SynthSettings } from '../settings';
 import { placeContainers } from './containers';
+import { placeKubernetes } from './kubernetes';
 import { placeQueues } from './messaging';
 
 /**
@@ -18,6 +19,7 @@ export class WorkloadsStack extends LandingZoneStack {
     const network = this.read(spokeContract, 'spoke-outputs', plan.spoke);
     const queues = placeQueues(this, plan.queues);
     const containers = plan.containers ? placeContainers(this, plan, plan.containers, { network, queues }) : undefined;
+    const clusters = plan.kubernetes ? placeKubernetes(this, plan, plan.kubernetes, { network }) : new Map();
     const byName = (entries: Iterable<[string, string]>) => Object.fromEntries(entries);
     workloadsContract.publish(this, {
       clusterName: containers?.cluster.clusterName ?? '',
@@ -26,6 +28,8 @@ export class WorkloadsStack extends LandingZoneStack {
       repositoryUrls: byName(
         [...(containers?.repositories ?? [])].map(([name, repository]) => [name, repository.repository.repositoryUrl]),
       ),
+      eksClusterNames: byName([...clusters].map(([name, cluster]) => [name, cluster.clusterName])),
+      eksOidcProviderArns: byName([...clusters].map(([name, cluster]) => [name, cluster.cluster.oidcProviderArn])),
       queueArns: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueArn ?? ''])),
       queueUrls: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueUrl ?? ''])),
     });

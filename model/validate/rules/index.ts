@@ -6,6 +6,7 @@ import * as endpoints from './endpoints';
 import * as hub from './hub';
 import * as ipam from './ipam';
 import * as ipv6 from './ipv6';
+import * as kubernetes from './kubernetes';
 import * as messaging from './messaging';
 import * as organization from './organization';
 import * as peering from './peering';
@@ -94,4 +95,13 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   tags.tagsWithinLimit,
   logging.cloudWatchRetention,
   waivers.waiversNotExpired,
+  kubernetes.clustersNeedVpc,
+  kubernetes.noPublicEndpointInProd,
+  kubernetes.ipv6NeedsDualStack,
+  kubernetes.clusterNameFits,
+  kubernetes.clusterHasCompute,
+  kubernetes.nodeGroupSize,
+  kubernetes.instanceTypesKnown,
+  kubernetes.maxPodsWithinEniLimit,
+  kubernetes.deployAccessReserved,
 ];
