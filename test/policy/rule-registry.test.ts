@@ -28,7 +28,7 @@ describe('policy rule registry', () => {
     expect(ALL_RULES.filter((rule) => rule.checkov && !/^CKV2?_AWS_\d+$/.test(rule.checkov))).toEqual([]);
   });
 
-  it('covers the network, account, storage, key, trail, IMDS, ECS and ECR controls of the DOMAIN table', () => {
+  it('covers the network, account, storage, key, trail, IMDS, ECS, ECR, Batch and Step Functions controls of the DOMAIN table', () => {
     expect(
       ALL_RULES.map((rule) => rule.checkov)
         .filter(Boolean)
@@ -54,6 +54,9 @@ describe('policy rule registry', () => {
         'CKV_AWS_65',
         'CKV_AWS_163',
         'CKV_AWS_51',
+        'CKV_AWS_210',
+        'CKV_AWS_285',
+        'CKV_AWS_284',
       ].sort(),
     );
   });
