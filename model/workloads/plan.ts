@@ -1,6 +1,7 @@
 import { spokeResourceName, workloadsStackName } from '../naming';
 import type { AccountWorkloads, Environment } from '../types';
 import { accountRef, provider, stackBase, type ResolvedZone } from '../plans/base';
+import { planBatch } from './batch/plan';
 import { planContainers } from './containers/plan';
 import type { PlanContext } from './context';
 import { planQueues } from './messaging/plan';
@@ -37,5 +38,6 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
     ...(usesLattice ? { hub: { stackName: environment.hub.stackName, environment: environment.name, region: environment.region } } : {}),
     ...(config.containers ? { containers: planContainers(context, config.containers) } : {}),
     queues: planQueues(organization, config.queues),
+    ...(config.batch ? { batch: planBatch(context, config.batch) } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BatchSchema } from './batch/schema';
 import { ContainersSchema } from './containers/schema';
 import { QueuesSchema } from './messaging/schema';
 
@@ -11,9 +12,11 @@ export const WorkloadsConfigSchema = z
   .strictObject({
     containers: ContainersSchema.optional(),
     queues: QueuesSchema,
+    batch: BatchSchema.optional(),
   })
   .describe("A workload account's workloads (environments/<env>/<account>.yaml).");
 
 export type WorkloadsConfig = z.infer<typeof WorkloadsConfigSchema>;
 export type { ContainersConfig, EcrRepositoryConfig, EcsServiceConfig } from './containers/schema';
 export type { QueueConfig } from './messaging/schema';
+export type { BatchConfig } from './batch/schema';

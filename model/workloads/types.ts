@@ -1,11 +1,13 @@
 import type { AccountRef, ContractSource, StackPlanBase } from '../stack-plans';
 import type { SourceFile } from '../yaml-source';
+import type { BatchPlan } from './batch/types';
 import type { ContainersPlan } from './containers/types';
 import type { QueuePlan } from './messaging/types';
 import type { WorkloadsConfig } from './schema';
 
 export type { CapacityStrategy, ContainersPlan, EcsServicePlan, RepositoryPlan } from './containers/types';
 export type { QueuePlan } from './messaging/types';
+export type { BatchPlan } from './batch/types';
 
 /** A workloads file that passed the schema. */
 export interface ParsedWorkloads {
@@ -30,4 +32,5 @@ export interface WorkloadsPlan extends StackPlanBase {
   readonly hub?: ContractSource;
   readonly containers?: ContainersPlan;
   readonly queues: readonly QueuePlan[];
+  readonly batch?: BatchPlan;
 }

@@ -1,5 +1,6 @@
 import type { ConfigRule } from '../rule';
 import * as accounts from './accounts';
+import * as batch from './batch';
 import * as containers from './containers';
 import * as addresses from './addresses';
 import * as endpoints from './endpoints';
@@ -78,4 +79,15 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   containers.latticeNeedsServiceNetwork,
   containers.imageRepositoryResolves,
   containers.pullAccountsExist,
+  batch.batchNeedsVpc,
+  batch.batchSubnetTierExists,
+  batch.batchVcpuBounds,
+  batch.batchQueueEnvironmentsExist,
+  batch.batchQueueEnvironmentLimit,
+  batch.batchSpotBeforeOnDemand,
+  batch.batchRetryAttempts,
+  batch.batchEvaluateOnExitLimit,
+  batch.batchPipelineReferencesExist,
+  batch.batchShareIdentifierMatchesQueue,
+  batch.batchImageRepositoryResolves,
 ];
