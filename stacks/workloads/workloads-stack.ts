@@ -4,6 +4,7 @@ import { LandingZoneStack } from '../base/landing-zone-stack';
 import { spokeContract } from '../contracts/spoke';
 import { workloadsContract } from '../contracts/workloads';
 import type { SynthSettings } from '../settings';
+import { placeBatch } from './batch';
 import { placeContainers } from './containers';
 import { placeQueues } from './messaging';
 
@@ -18,6 +19,7 @@ export class WorkloadsStack extends LandingZoneStack {
     const network = this.read(spokeContract, 'spoke-outputs', plan.spoke);
     const queues = placeQueues(this, plan.queues);
     const containers = plan.containers ? placeContainers(this, plan, plan.containers, { network, queues }) : undefined;
+    const batch = plan.batch ? placeBatch(this, plan, plan.batch, network) : undefined;
     const byName = (entries: Iterable<[string, string]>) => Object.fromEntries(entries);
     workloadsContract.publish(this, {
       clusterName: containers?.cluster.clusterName ?? '',
@@ -28,6 +30,8 @@ export class WorkloadsStack extends LandingZoneStack {
       ),
       queueArns: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueArn ?? ''])),
       queueUrls: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueUrl ?? ''])),
+      batchJobQueueArns: byName([...(batch?.queues ?? [])].map(([name, queue]) => [name, queue.queueArn])),
+      stateMachineArns: byName([...(batch?.pipelines ?? [])].map(([name, pipeline]) => [name, pipeline.stateMachineArn])),
     });
   }
 }
