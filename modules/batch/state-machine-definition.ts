@@ -9,9 +9,17 @@ export interface PipelineStep {
   readonly name: string;
   /** Name the submitted job gets. */
   readonly jobName: string;
-  /** Job definition ARN, without revision: the latest active revision runs. */
+  /** Job definition ARN, without revision: the latest active revision runs. The role may submit it. */
   readonly jobDefinitionArn: string;
+  /** The role may submit to it. */
   readonly jobQueueArn: string;
+  /**
+   * What the state submits, when it should be a reference (`BatchJobDefinition.jobDefinition.arnPrefix`)
+   * rather than `jobDefinitionArn`: the state machine then waits for the definition. @default jobDefinitionArn
+   */
+  readonly submitJobDefinition?: string;
+  /** The same for the queue (`BatchJobQueue.queueArn`). @default jobQueueArn */
+  readonly submitJobQueue?: string;
   /** Share identifier, required on a fair-share queue. @default - none */
   readonly shareIdentifier?: string;
 }
@@ -33,8 +41,8 @@ export function pipelineDefinition(pipeline: string, steps: readonly PipelineSte
           Resource: resource,
           Parameters: {
             JobName: step.jobName,
-            JobDefinition: step.jobDefinitionArn,
-            JobQueue: step.jobQueueArn,
+            JobDefinition: step.submitJobDefinition ?? step.jobDefinitionArn,
+            JobQueue: step.submitJobQueue ?? step.jobQueueArn,
             ...(step.shareIdentifier ? { ShareIdentifier: step.shareIdentifier } : {}),
           },
           ResultPath: `$.steps.${step.name}`,

@@ -43,8 +43,9 @@ export function placeBatch(stack: LandingZoneStack, plan: WorkloadsPlan, batch: 
       }),
     ]),
   );
+  const definitions = new Map<string, BatchJobDefinition>();
   for (const job of batch.jobDefinitions) {
-    new BatchJobDefinition(stack, `batch-job-${job.name}`, {
+    const definition = new BatchJobDefinition(stack, `batch-job-${job.name}`, {
       name: job.definitionName,
       accountId,
       region: plan.region,
@@ -59,8 +60,10 @@ export function placeBatch(stack: LandingZoneStack, plan: WorkloadsPlan, batch: 
       logRetentionDays: job.logRetentionDays,
       logKmsKeyArn: logKeyArn,
     });
+    definitions.set(job.definitionName, definition);
   }
-  return { queues, pipelines: placePipelines(stack, plan, batch, logKeyArn) };
+  const queuesByName = new Map(batch.queues.map((queue) => [queue.queueName, queues.get(queue.name)!]));
+  return { queues, pipelines: placePipelines(stack, plan, batch, { logKeyArn, queues: queuesByName, definitions }) };
 }
 
 /** The instance role (once) and the compute environments, by config name. */
@@ -86,11 +89,24 @@ function placeComputeEnvironments(stack: LandingZoneStack, batch: BatchPlan, net
   );
 }
 
+interface PipelineInputs {
+  readonly logKeyArn: string;
+  /** By queue name and job definition name. */
+  readonly queues: ReadonlyMap<string, BatchJobQueue>;
+  readonly definitions: ReadonlyMap<string, BatchJobDefinition>;
+}
+
+/*
+ * The role is written from the ARNs the model names; the definition refers to the queue and job
+ * definition resources, so the state machine is created after them and, while they do not exist
+ * yet, its definition is unknown at plan time: the provider then skips its plan-time
+ * ValidateStateMachineDefinition call, which needs AWS and would break offline plans.
+ */
 function placePipelines(
   stack: LandingZoneStack,
   plan: WorkloadsPlan,
   batch: BatchPlan,
-  logKeyArn: string,
+  inputs: PipelineInputs,
 ): Map<string, BatchJobStateMachine> {
   const accountId = stack.accountId(plan.account);
   return new Map(
@@ -105,13 +121,15 @@ function placePipelines(
           jobName: step.jobName,
           jobDefinitionArn: batchJobDefinitionArn(plan.region, accountId, step.jobDefinitionName),
           jobQueueArn: batchJobQueueArn(plan.region, accountId, step.queueName),
+          submitJobDefinition: inputs.definitions.get(step.jobDefinitionName)?.jobDefinition.arnPrefix,
+          submitJobQueue: inputs.queues.get(step.queueName)?.queueArn,
           ...(step.shareIdentifier ? { shareIdentifier: step.shareIdentifier } : {}),
         })),
         ...(pipeline.schedule ? { schedule: pipeline.schedule, scheduleTimezone: pipeline.scheduleTimezone } : {}),
         logLevel: pipeline.logLevel,
         includeExecutionData: pipeline.includeExecutionData,
         logRetentionDays: pipeline.logRetentionDays,
-        logKmsKeyArn: logKeyArn,
+        logKmsKeyArn: inputs.logKeyArn,
       }),
     ]),
   );

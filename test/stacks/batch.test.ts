@@ -65,6 +65,20 @@ describe('batch in the workload stacks of the sample organization', () => {
     expect(report.notes.filter((note) => BATCH_STACKS.includes(note.stack))).toEqual([]);
   });
 
+  it('lets the pipeline submit to the queue and job definition resources, and its role only to their named ARNs', () => {
+    const stack = sample.stacks['staging-workloads-payments-staging']!;
+    const definition = JSON.parse(only(stack, 'aws_sfn_state_machine').definition);
+    expect(definition.States.extract.Parameters.JobQueue).toMatch(
+      /^\$\{aws_batch_job_queue\.batch-queue-nightly_job-queue_[0-9A-F]{8}\.arn\}$/,
+    );
+    expect(definition.States.extract.Parameters.JobDefinition).toMatch(
+      /^\$\{aws_batch_job_definition\.batch-job-extract_job-definition_[0-9A-F]{8}\.arn_prefix\}$/,
+    );
+    const policies = Object.values<Record<string, any>>(stack.resource.aws_iam_role_policy).map((policy) => JSON.parse(policy.policy));
+    const submit = policies.flatMap((policy) => policy.Statement).find((statement: any) => statement.Sid === 'SubmitPipelineJobs');
+    expect(submit.Resource).toContain('arn:aws:batch:eu-central-1:520000000001:job-queue/acme-staging-payments-staging-nightly');
+  });
+
   it('publishes the queue and state machine ARNs', () => {
     const outputs = sample.stacks['prod-workloads-analytics-prod']!.output;
     expect(Object.keys(outputs.batch_job_queue_arns.value)).toEqual(['nightly']);

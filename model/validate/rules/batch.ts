@@ -12,17 +12,17 @@ import { workloadsEntries, type WorkloadsEntry } from './workloads';
 /** AWS Batch's limit of compute environments per job queue. */
 export const MAX_ENVIRONMENTS_PER_QUEUE = 3;
 
-interface BatchEntry extends WorkloadsEntry {
+export interface BatchEntry extends WorkloadsEntry {
   readonly batch: BatchConfig;
 }
 
-function batchEntries(index: ConfigIndex): BatchEntry[] {
+export function batchEntries(index: ConfigIndex): BatchEntry[] {
   return workloadsEntries(index).flatMap((entry) =>
     entry.workloads.config.batch ? [{ ...entry, batch: entry.workloads.config.batch }] : [],
   );
 }
 
-function at(entry: BatchEntry, path: readonly (string | number)[], message: string, fix: string): ConfigProblem {
+export function at(entry: BatchEntry, path: readonly (string | number)[], message: string, fix: string): ConfigProblem {
   return problemAt(entry.workloads.source, ['batch', ...path], message, fix);
 }
 

@@ -1,6 +1,7 @@
 import type { ConfigRule } from '../rule';
 import * as accounts from './accounts';
 import * as batch from './batch';
+import * as batchNames from './batch-names';
 import * as containers from './containers';
 import * as addresses from './addresses';
 import * as endpoints from './endpoints';
@@ -90,4 +91,5 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   batch.batchPipelineReferencesExist,
   batch.batchShareIdentifierMatchesQueue,
   batch.batchImageRepositoryResolves,
+  batchNames.batchNamesFit,
 ];

@@ -169,3 +169,16 @@ describe('batch validation with an entry that fails the schema', () => {
     expect(found[0]).toMatch(/^environments\/staging\/payments-staging\.yaml:\d+:\d+: batch\.computeEnvironments\.spot\.maxVcpus /);
   });
 });
+
+describe('batch/names-fit', () => {
+  it('rejects a job definition whose job role name would pass 64 characters', () => {
+    const long = 'aggregate-the-settlement-ledger';
+    const found = problems((doc) => {
+      doc.setIn(['batch', 'jobDefinitions', long], doc.getIn(JOB));
+      doc.setIn([...STEP, 1, 'job'], long);
+    });
+    expect(found).toEqual([
+      `${STAGING_BATCH}:36:5: batch.jobDefinitions.${long} makes the name acme-staging-payments-staging-${long} (61 characters); at most 60 fit, as its job role adds -job to IAM’s 64 characters — shorten ${long} by 1 character`,
+    ]);
+  });
+});
