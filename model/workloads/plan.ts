@@ -1,6 +1,7 @@
 import { spokeResourceName, workloadsStackName } from '../naming';
 import type { AccountWorkloads, Environment } from '../types';
 import { accountRef, provider, stackBase, type ResolvedZone } from '../plans/base';
+import { planBatch } from './batch/plan';
 import { planContainers } from './containers/plan';
 import type { PlanContext } from './context';
 import { planKubernetes } from './kubernetes/plan';
@@ -39,5 +40,6 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
     ...(config.containers ? { containers: planContainers(context, config.containers) } : {}),
     ...(config.kubernetes ? { kubernetes: planKubernetes(context, config.kubernetes, zone.organization.deployRoleName) } : {}),
     queues: planQueues(organization, config.queues),
+    ...(config.batch ? { batch: planBatch(context, config.batch) } : {}),
   };
 }

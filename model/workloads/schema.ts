@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BatchSchema } from './batch/schema';
 import { ContainersSchema } from './containers/schema';
 import { KubernetesSchema } from './kubernetes/schema';
 import { QueuesSchema } from './messaging/schema';
@@ -13,6 +14,7 @@ export const WorkloadsConfigSchema = z
     containers: ContainersSchema.optional(),
     kubernetes: KubernetesSchema.optional(),
     queues: QueuesSchema,
+    batch: BatchSchema.optional(),
   })
   .describe("A workload account's workloads (environments/<env>/<account>.yaml).");
 
@@ -20,3 +22,4 @@ export type WorkloadsConfig = z.infer<typeof WorkloadsConfigSchema>;
 export type { ContainersConfig, EcrRepositoryConfig, EcsServiceConfig } from './containers/schema';
 export type { QueueConfig } from './messaging/schema';
 export type { EksClusterConfig, KubernetesConfig, NodeGroupConfig } from './kubernetes/schema';
+export type { BatchConfig } from './batch/schema';

@@ -1,5 +1,6 @@
 import type { AccountRef, ContractSource, StackPlanBase } from '../stack-plans';
 import type { SourceFile } from '../yaml-source';
+import type { BatchPlan } from './batch/types';
 import type { ContainersPlan } from './containers/types';
 import type { KubernetesPlan } from './kubernetes/types';
 import type { QueuePlan } from './messaging/types';
@@ -8,6 +9,7 @@ import type { WorkloadsConfig } from './schema';
 export type { CapacityStrategy, ContainersPlan, EcsServicePlan, RepositoryPlan } from './containers/types';
 export type { QueuePlan } from './messaging/types';
 export type { EksClusterPlan, KubernetesPlan, NodeGroupPlan, RoleRef } from './kubernetes/types';
+export type { BatchPlan } from './batch/types';
 
 /** A workloads file that passed the schema. */
 export interface ParsedWorkloads {
@@ -33,4 +35,5 @@ export interface WorkloadsPlan extends StackPlanBase {
   readonly containers?: ContainersPlan;
   readonly kubernetes?: KubernetesPlan;
   readonly queues: readonly QueuePlan[];
+  readonly batch?: BatchPlan;
 }

@@ -1,4 +1,5 @@
 import type { PolicyRule } from '../types';
+import { batchJobNotPrivileged } from './LZ-BATCH-001';
 import { imdsV2Required } from './LZ-COMPUTE-001';
 import { noPlanTimeLookups } from './LZ-DATA-001';
 import { ecrScanOnPush } from './LZ-ECR-001';
@@ -22,6 +23,8 @@ import { vpcFlowLogsEnabled } from './LZ-NET-005';
 import { naclDeniesAllPortsFromAnywhere } from './LZ-NET-006';
 import { accountCannotBeClosed } from './LZ-ORG-001';
 import { s3BucketEncrypted } from './LZ-STORE-001';
+import { stateMachineLogging } from './LZ-SFN-001';
+import { stateMachineTracing } from './LZ-SFN-002';
 import { s3BucketBlocksPublicAccess } from './LZ-STORE-002';
 
 /** Every rule of the pack, by id. Adding a rule: a file named by its id here, a line below, its tests. */
@@ -50,4 +53,7 @@ export const ALL_RULES: readonly PolicyRule[] = [
   eksSecretsEncrypted,
   eksControlPlaneLogging,
   noPlanTimeLookups,
+  batchJobNotPrivileged,
+  stateMachineLogging,
+  stateMachineTracing,
 ];

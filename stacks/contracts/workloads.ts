@@ -29,4 +29,10 @@ export const workloadsContract = defineContract('workloads', {
     (source, queue) =>
       `https://sqs.${source.region}.amazonaws.com/${placeholderAccountId(source.stackName)}/${queue}-${placeholderHex(queue).slice(0, 4)}`,
   ),
+  batchJobQueueArns: output.map('batch_job_queue_arns', 'AWS Batch job queue ARNs by queue', (source, queue) =>
+    arn('batch', source.region, placeholderAccountId(source.stackName), `job-queue/${queue}`),
+  ),
+  stateMachineArns: output.map('batch_state_machine_arns', 'Step Functions state machine ARNs by Batch pipeline', (source, pipeline) =>
+    arn('states', source.region, placeholderAccountId(source.stackName), `stateMachine:${pipeline}`),
+  ),
 });

@@ -4,6 +4,7 @@ import { LandingZoneStack } from '../base/landing-zone-stack';
 import { spokeContract } from '../contracts/spoke';
 import { workloadsContract } from '../contracts/workloads';
 import type { SynthSettings } from '../settings';
+import { placeBatch } from './batch';
 import { placeContainers } from './containers';
 import { placeKubernetes } from './kubernetes';
 import { placeQueues } from './messaging';
@@ -20,6 +21,7 @@ export class WorkloadsStack extends LandingZoneStack {
     const queues = placeQueues(this, plan.queues);
     const containers = plan.containers ? placeContainers(this, plan, plan.containers, { network, queues }) : undefined;
     const clusters = plan.kubernetes ? placeKubernetes(this, plan, plan.kubernetes, { network }) : new Map();
+    const batch = plan.batch ? placeBatch(this, plan, plan.batch, network) : undefined;
     const byName = (entries: Iterable<[string, string]>) => Object.fromEntries(entries);
     workloadsContract.publish(this, {
       clusterName: containers?.cluster.clusterName ?? '',
@@ -32,6 +34,8 @@ export class WorkloadsStack extends LandingZoneStack {
       eksOidcProviderArns: byName([...clusters].map(([name, cluster]) => [name, cluster.cluster.oidcProviderArn])),
       queueArns: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueArn ?? ''])),
       queueUrls: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueUrl ?? ''])),
+      batchJobQueueArns: byName([...(batch?.queues ?? [])].map(([name, queue]) => [name, queue.queueArn])),
+      stateMachineArns: byName([...(batch?.pipelines ?? [])].map(([name, pipeline]) => [name, pipeline.stateMachineArn])),
     });
   }
 }

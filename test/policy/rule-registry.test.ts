@@ -28,7 +28,7 @@ describe('policy rule registry', () => {
     expect(ALL_RULES.filter((rule) => rule.checkov && !/^CKV2?_AWS_\d+$/.test(rule.checkov))).toEqual([]);
   });
 
-  it('covers the network, account, storage, key, trail, IMDS, ECS, ECR and EKS controls of the DOMAIN table', () => {
+  it('covers the network, account, storage, key, trail, IMDS, ECS, ECR, EKS, Batch and Step Functions controls of the DOMAIN table', () => {
     expect(
       ALL_RULES.map((rule) => rule.checkov)
         .filter(Boolean)
@@ -57,6 +57,9 @@ describe('policy rule registry', () => {
         'CKV_AWS_39',
         'CKV_AWS_58',
         'CKV_AWS_37',
+        'CKV_AWS_210',
+        'CKV_AWS_285',
+        'CKV_AWS_284',
       ].sort(),
     );
   });

@@ -1,5 +1,6 @@
 import { readConfigDir } from '../../model/load';
 import { edit, SAMPLE_DIR, sampleModel, sampleTexts, withoutFile } from '../support/config';
+import { DEV_BATCH, sampleTextsWithWorkloads, STAGING_BATCH } from '../model/workloads/batch-support';
 import { addresses, synthesize } from '../support/synth';
 
 const DEV = 'environments/dev.yaml';
@@ -172,5 +173,42 @@ describe('address stability of EKS clusters', () => {
     expect(after).toEqual(before);
     expect(after.node_group_name_prefix).toBe('spot-');
     expect(after.lifecycle).toEqual({ create_before_destroy: true, ignore_changes: ['scaling_config[0].desired_size'] });
+  });
+});
+
+describe('address stability of batch workloads', () => {
+  const withWorkloads = sampleTextsWithWorkloads();
+  const batchBefore = synthesize(sampleModel(withWorkloads));
+
+  it('adding and reordering batch entries in one account, and removing a pipeline in another, changes no other address', () => {
+    let texts = edit(withWorkloads, STAGING_BATCH, (doc) => {
+      for (const section of ['computeEnvironments', 'queues', 'jobDefinitions', 'pipelines']) {
+        (doc.getIn(['batch', section]) as { items: unknown[] }).items.reverse();
+      }
+      doc.setIn(['batch', 'computeEnvironments', 'spot-large'], { capacity: 'spot', instanceTypes: ['r7i'] });
+      doc.setIn(['batch', 'queues', 'backfill'], { computeEnvironments: ['spot-large', 'on-demand'], priority: 0 });
+      doc.setIn(['batch', 'jobDefinitions', 'backfill'], { image: { repository: 'nightly-etl', from: 'payments-dev', tag: '2.3.0' } });
+      doc.setIn(['batch', 'pipelines', 'backfill'], { steps: [{ name: 'backfill', job: 'backfill', queue: 'backfill' }] });
+    });
+    texts = edit(texts, DEV_BATCH, (doc) => doc.deleteIn(['batch', 'pipelines', 'nightly']));
+    const after = synthesize(sampleModel(texts));
+    const staging = 'staging-workloads-payments-staging';
+    const dev = 'dev-workloads-payments-dev';
+    for (const [name, stack] of Object.entries(batchBefore.stacks)) {
+      if (name === staging || name === dev) continue;
+      expect({ name, addresses: addresses(after.stacks[name]) }).toEqual({ name, addresses: addresses(stack) });
+    }
+    const stagingBefore = addresses(batchBefore.stacks[staging]);
+    const stagingAfter = addresses(after.stacks[staging]);
+    expect(stagingBefore.filter((address) => !stagingAfter.includes(address))).toEqual([]);
+    expect(
+      stagingAfter
+        .filter((address) => !stagingBefore.includes(address))
+        .every((address) => /\.batch-[a-z]+-(spot-large|backfill)_/.test(address)),
+    ).toBe(true);
+    const devRemoved = addresses(batchBefore.stacks[dev]).filter((address) => !addresses(after.stacks[dev]).includes(address));
+    expect(devRemoved.length).toBeGreaterThan(0);
+    expect(devRemoved.filter((address) => !address.includes('.batch-pipeline-nightly_'))).toEqual([]);
+    expect(addresses(after.stacks[dev]).filter((address) => !addresses(batchBefore.stacks[dev]).includes(address))).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import type { ConfigRule } from '../rule';
 import * as accounts from './accounts';
+import * as batch from './batch';
+import * as batchNames from './batch-names';
 import * as containers from './containers';
 import * as addresses from './addresses';
 import * as endpoints from './endpoints';
@@ -104,4 +106,16 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   kubernetes.instanceTypesKnown,
   kubernetes.maxPodsWithinEniLimit,
   kubernetes.deployAccessReserved,
+  batch.batchNeedsVpc,
+  batch.batchSubnetTierExists,
+  batch.batchVcpuBounds,
+  batch.batchQueueEnvironmentsExist,
+  batch.batchQueueEnvironmentLimit,
+  batch.batchSpotBeforeOnDemand,
+  batch.batchRetryAttempts,
+  batch.batchEvaluateOnExitLimit,
+  batch.batchPipelineReferencesExist,
+  batch.batchShareIdentifierMatchesQueue,
+  batch.batchImageRepositoryResolves,
+  batchNames.batchNamesFit,
 ];
