@@ -88,6 +88,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   containers.latticeNeedsServiceNetwork,
   containers.imageRepositoryResolves,
   containers.pullAccountsExist,
+  containers.serviceNameFits,
   peering.uniquePairs,
   peering.fixedBlocks,
   peering.uniqueNamesPerVpc,
