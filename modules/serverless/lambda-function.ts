@@ -127,7 +127,8 @@ export class LambdaFunction extends Construct {
             replaceSecurityGroupsOnDestroy: true,
           }
         : {}),
-      tags,
+      // Read by policy rule LZ-LAMBDA-001: outside a VPC is a decision config made, not an omission.
+      tags: props.vpc ? tags : { ...tags, PrivateResources: 'none' },
       dependsOn: [this.logGroup],
     });
     new LambdaFunctionEventInvokeConfig(this, 'invoke-config', {

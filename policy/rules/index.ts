@@ -1,4 +1,8 @@
 import type { PolicyRule } from '../types';
+import { apiGatewayAccessLogging } from './LZ-APIGW-001';
+import { apiGatewayAuthorization } from './LZ-APIGW-002';
+import { apiGatewayStageTracing } from './LZ-APIGW-003';
+import { apiGatewayCacheEncrypted } from './LZ-APIGW-004';
 import { imdsV2Required } from './LZ-COMPUTE-001';
 import { noPlanTimeLookups } from './LZ-DATA-001';
 import { ecrScanOnPush } from './LZ-ECR-001';
@@ -8,6 +12,10 @@ import { ecsContainersReadOnlyRootFilesystem } from './LZ-ECS-002';
 import { ecsTasksDoNotShareHostPid } from './LZ-ECS-003';
 import { ecsClusterContainerInsights } from './LZ-ECS-004';
 import { kmsKeyRotationEnabled } from './LZ-KMS-001';
+import { lambdaInVpc } from './LZ-LAMBDA-001';
+import { lambdaDeadLetterQueue } from './LZ-LAMBDA-002';
+import { lambdaReservedConcurrency } from './LZ-LAMBDA-003';
+import { lambdaTracing } from './LZ-LAMBDA-004';
 import { cloudTrailMultiRegion } from './LZ-LOG-001';
 import { cloudTrailLogFileValidation } from './LZ-LOG-002';
 import { cloudTrailEncryptedWithKms } from './LZ-LOG-003';
@@ -43,5 +51,13 @@ export const ALL_RULES: readonly PolicyRule[] = [
   ecsClusterContainerInsights,
   ecrScanOnPush,
   ecrImmutableTags,
+  lambdaInVpc,
+  lambdaDeadLetterQueue,
+  lambdaReservedConcurrency,
+  lambdaTracing,
+  apiGatewayAccessLogging,
+  apiGatewayAuthorization,
+  apiGatewayStageTracing,
+  apiGatewayCacheEncrypted,
   noPlanTimeLookups,
 ];
