@@ -10,6 +10,7 @@ import * as messaging from './messaging';
 import * as organization from './organization';
 import * as peering from './peering';
 import * as regions from './regions';
+import * as serverless from './serverless';
 import * as workloads from './workloads';
 
 /**
@@ -78,4 +79,14 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   containers.latticeNeedsServiceNetwork,
   containers.imageRepositoryResolves,
   containers.pullAccountsExist,
+  serverless.serverlessNeedsSpoke,
+  serverless.functionLimits,
+  serverless.reservedConcurrencyWithinLimit,
+  serverless.functionReferencesResolve,
+  serverless.apiFunctionsExist,
+  serverless.routeAuthorizersExist,
+  serverless.httpApisWithoutRestFeatures,
+  serverless.cacheTtlWithinLimit,
+  serverless.privateApiNeedsEndpoint,
+  serverless.apiKeysDistinct,
 ];
