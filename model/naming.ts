@@ -108,3 +108,22 @@ export function deadLetterQueueName(organization: string, queue: string): string
 export function queueArn(region: string, accountId: string, name: string): string {
   return arn('sqs', region, accountId, name);
 }
+
+/** Lambda function name: `<org>-<function>` (unique per account and region). */
+export function lambdaFunctionName(organization: string, fn: string): string {
+  return `${organization}-${fn}`;
+}
+
+export function lambdaFunctionArn(region: string, accountId: string, name: string): string {
+  return arn('lambda', region, accountId, `function:${name}`);
+}
+
+/** REST or HTTP API name, and its web ACL's: `<org>-<api>`. */
+export function apiName(organization: string, api: string): string {
+  return `${organization}-${api}`;
+}
+
+/** The account's API Gateway CloudWatch role (one per account: the account/region singleton's). */
+export function apiGatewayCloudWatchRoleName(organization: string): string {
+  return `${organization}-apigateway-cloudwatch`;
+}

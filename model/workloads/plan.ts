@@ -4,6 +4,7 @@ import { accountRef, provider, stackBase, type ResolvedZone } from '../plans/bas
 import { planContainers } from './containers/plan';
 import type { PlanContext } from './context';
 import { planQueues } from './messaging/plan';
+import { planServerless, usesPrivateRestApi } from './serverless/plan';
 import type { WorkloadsPlan } from './types';
 
 /**
@@ -17,6 +18,7 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
   const spoke = environment.spokes.find((candidate) => candidate.accountName === accountName);
   if (!spoke) throw new Error(`internal: ${accountName} has workloads but no spoke VPC; validation should have said so`);
   const usesLattice = Object.values(config.containers?.services ?? {}).some((service) => service.lattice);
+  const readsHub = usesLattice || usesPrivateRestApi(config.serverless);
   const context: PlanContext = { zone, environment, account, organization, spokeVpc: spoke.vpc };
   return {
     kind: 'workloads',
@@ -34,8 +36,9 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
     namePrefix: spokeResourceName(organization, environment.name, accountName),
     prodSegment: environment.prodSegments.includes(workloads.segment),
     spoke: { stackName: spoke.stackName, environment: environment.name, region: environment.region },
-    ...(usesLattice ? { hub: { stackName: environment.hub.stackName, environment: environment.name, region: environment.region } } : {}),
+    ...(readsHub ? { hub: { stackName: environment.hub.stackName, environment: environment.name, region: environment.region } } : {}),
     ...(config.containers ? { containers: planContainers(context, config.containers) } : {}),
     queues: planQueues(organization, config.queues),
+    ...(config.serverless ? { serverless: planServerless(context, config.serverless) } : {}),
   };
 }

@@ -2,10 +2,12 @@ import type { AccountRef, ContractSource, StackPlanBase } from '../stack-plans';
 import type { SourceFile } from '../yaml-source';
 import type { ContainersPlan } from './containers/types';
 import type { QueuePlan } from './messaging/types';
+import type { ServerlessPlan } from './serverless/types';
 import type { WorkloadsConfig } from './schema';
 
 export type { CapacityStrategy, ContainersPlan, EcsServicePlan, RepositoryPlan } from './containers/types';
 export type { QueuePlan } from './messaging/types';
+export type { HttpApiPlan, LambdaFunctionPlan, RestApiPlan, ServerlessPlan } from './serverless/types';
 
 /** A workloads file that passed the schema. */
 export interface ParsedWorkloads {
@@ -26,8 +28,9 @@ export interface WorkloadsPlan extends StackPlanBase {
   /** A prod-segment account: ECS Exec and other debugging switches stay off. */
   readonly prodSegment: boolean;
   readonly spoke: ContractSource;
-  /** The hub, read for the Lattice service network when a service registers there. */
+  /** The hub, read for the Lattice service network when a service registers there, and for a private REST API's execute-api endpoint. */
   readonly hub?: ContractSource;
   readonly containers?: ContainersPlan;
   readonly queues: readonly QueuePlan[];
+  readonly serverless?: ServerlessPlan;
 }
