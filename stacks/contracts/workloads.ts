@@ -22,4 +22,17 @@ export const workloadsContract = defineContract('workloads', {
     (source, queue) =>
       `https://sqs.${source.region}.amazonaws.com/${placeholderAccountId(source.stackName)}/${queue}-${placeholderHex(queue).slice(0, 4)}`,
   ),
+  functionArns: output.map('lambda_function_arns', 'Lambda function ARNs by function', (source, fn) =>
+    arn('lambda', source.region, placeholderAccountId(source.stackName), `function:${fn}`),
+  ),
+  restApiUrls: output.map(
+    'rest_api_invoke_urls',
+    'Invoke URLs of the REST API stages by API',
+    (source, api) => `https://${placeholderHex(api).slice(0, 10)}.execute-api.${source.region}.amazonaws.com/live`,
+  ),
+  httpApiUrls: output.map(
+    'http_api_endpoints',
+    'Endpoints of the HTTP APIs by API',
+    (source, api) => `https://${placeholderHex(api).slice(0, 10)}.execute-api.${source.region}.amazonaws.com`,
+  ),
 });

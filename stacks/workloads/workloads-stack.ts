@@ -6,11 +6,13 @@ import { workloadsContract } from '../contracts/workloads';
 import type { SynthSettings } from '../settings';
 import { placeContainers } from './containers';
 import { placeQueues } from './messaging';
+import { placeServerless } from './serverless';
 
 /**
- * A workload account's workloads in one environment: its queues and its containers (ECS cluster,
- * services, ECR). Deployed with the account's role after its spoke, whose contract gives it the
- * subnets and security groups; the hub's gives it the Lattice service network.
+ * A workload account's workloads in one environment: its queues, its containers (ECS cluster,
+ * services, ECR) and its functions and APIs. Deployed with the account's role after its spoke, whose
+ * contract gives it the subnets and security groups; the hub's gives it the Lattice service network
+ * and the execute-api endpoint.
  */
 export class WorkloadsStack extends LandingZoneStack {
   constructor(scope: Construct, plan: WorkloadsPlan, settings: SynthSettings) {
@@ -18,6 +20,7 @@ export class WorkloadsStack extends LandingZoneStack {
     const network = this.read(spokeContract, 'spoke-outputs', plan.spoke);
     const queues = placeQueues(this, plan.queues);
     const containers = plan.containers ? placeContainers(this, plan, plan.containers, { network, queues }) : undefined;
+    const serverless = plan.serverless ? placeServerless(this, plan, plan.serverless, { network, queues }) : undefined;
     const byName = (entries: Iterable<[string, string]>) => Object.fromEntries(entries);
     workloadsContract.publish(this, {
       clusterName: containers?.cluster.clusterName ?? '',
@@ -28,6 +31,9 @@ export class WorkloadsStack extends LandingZoneStack {
       ),
       queueArns: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueArn ?? ''])),
       queueUrls: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueUrl ?? ''])),
+      functionArns: byName([...(serverless?.functions ?? [])].map(([name, fn]) => [name, fn.functionArn])),
+      restApiUrls: byName([...(serverless?.restApis ?? [])].map(([name, api]) => [name, api.invokeUrl])),
+      httpApiUrls: byName([...(serverless?.httpApis ?? [])].map(([name, api]) => [name, api.endpoint])),
     });
   }
 }

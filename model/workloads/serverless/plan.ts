@@ -55,13 +55,11 @@ function planFunction(context: PlanContext, name: string, fn: LambdaFunctionConf
 
 const REST_AUTHORIZER_TYPES = { token: 'TOKEN', request: 'REQUEST', cognito: 'COGNITO_USER_POOLS' } as const;
 
-function authorization(value: string, authorizerType: (name: string) => ApiAuthorizationPlan['type'] | undefined): ApiAuthorizationPlan {
+function authorization<A extends string>(value: string, authorizerType: (name: string) => A | undefined): ApiAuthorizationPlan<A> {
   if (value === 'none') return { type: 'NONE' };
   if (value === 'iam') return { type: 'AWS_IAM' };
   const type = authorizerType(value);
-  if (type === undefined || type === 'NONE' || type === 'AWS_IAM') {
-    throw new Error(`internal: authorizer ${value} does not resolve; validation should have said so`);
-  }
+  if (type === undefined) throw new Error(`internal: authorizer ${value} does not resolve; validation should have said so`);
   return { type, authorizer: value };
 }
 
@@ -76,7 +74,7 @@ function planRestApi(organization: string, name: string, api: RestApiConfig): Re
   const authorizerType = (authorizer: string) => {
     const found = authorizers.find((candidate) => candidate.name === authorizer);
     if (!found) return undefined;
-    return found.type === 'COGNITO_USER_POOLS' ? 'COGNITO_USER_POOLS' : 'CUSTOM';
+    return found.type === 'COGNITO_USER_POOLS' ? ('COGNITO_USER_POOLS' as const) : ('CUSTOM' as const);
   };
   const { stage } = api;
   return {
@@ -114,7 +112,7 @@ function planHttpApi(organization: string, name: string, api: HttpApiConfig): Ht
   const authorizerType = (authorizer: string) => {
     const spec = api.authorizers[authorizer];
     if (!spec) return undefined;
-    return spec.type === 'jwt' ? 'JWT' : 'CUSTOM';
+    return spec.type === 'jwt' ? ('JWT' as const) : ('CUSTOM' as const);
   };
   return {
     name,

@@ -27,18 +27,22 @@ export interface LambdaFunctionPlan {
   readonly subnetKeys?: readonly string[];
 }
 
-export type ApiAuthorizationPlan =
-  | { readonly type: 'NONE' }
-  | { readonly type: 'AWS_IAM' }
-  | { readonly type: 'CUSTOM' | 'COGNITO_USER_POOLS' | 'JWT'; readonly authorizer: string };
+export type HttpMethodName = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ANY';
+
+/** A route's authorization; `A` is the authorization types that name an authorizer. */
+export type ApiAuthorizationPlan<A extends string> =
+  { readonly type: 'NONE' } | { readonly type: 'AWS_IAM' } | { readonly type: A; readonly authorizer: string };
+
+export type RestAuthorizationPlan = ApiAuthorizationPlan<'CUSTOM' | 'COGNITO_USER_POOLS'>;
+export type HttpAuthorizationPlan = ApiAuthorizationPlan<'CUSTOM' | 'JWT'>;
 
 export interface RestRoutePlan {
   readonly name: string;
-  readonly method: string;
+  readonly method: HttpMethodName;
   readonly path: string;
   /** Config name of the function. */
   readonly function: string;
-  readonly authorization: ApiAuthorizationPlan;
+  readonly authorization: RestAuthorizationPlan;
   readonly apiKeyRequired: boolean;
   readonly throttle?: ThrottlePlan;
 }
@@ -78,10 +82,10 @@ export interface RestApiPlan {
 
 export interface HttpRoutePlan {
   readonly name: string;
-  readonly method: string;
+  readonly method: HttpMethodName;
   readonly path: string;
   readonly function: string;
-  readonly authorization: ApiAuthorizationPlan;
+  readonly authorization: HttpAuthorizationPlan;
 }
 
 export interface HttpAuthorizerPlan {
