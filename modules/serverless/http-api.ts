@@ -35,9 +35,9 @@ export interface HttpRoute {
 
 export interface HttpAuthorizer {
   readonly type: 'JWT' | 'REQUEST';
-  /** JWT: the token issuer URL and audiences. */
+  /** JWT (required there): the token issuer URL and audiences. @default - none */
   readonly jwt?: { readonly issuer: string; readonly audience: readonly string[] };
-  /** REQUEST: key of `functions`. */
+  /** REQUEST (required there): key of `functions`. @default - none */
   readonly function?: string;
   /** @default ['$request.header.Authorization'] */
   readonly identitySources?: readonly string[];

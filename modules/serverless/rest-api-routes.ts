@@ -41,13 +41,13 @@ export interface Throttle {
 
 export interface RestAuthorizer {
   readonly type: 'TOKEN' | 'REQUEST' | 'COGNITO_USER_POOLS';
-  /** Key of `functions` (TOKEN and REQUEST). */
+  /** Key of `functions` (TOKEN and REQUEST; required there). @default - none (COGNITO_USER_POOLS) */
   readonly function?: string;
   /** @default 'method.request.header.Authorization' */
   readonly identitySource?: string;
   /** Seconds API Gateway caches a decision (0–3,600). @default 300 */
   readonly resultTtlSeconds?: number;
-  /** Cognito user pool ARNs (COGNITO_USER_POOLS). @default [] */
+  /** Cognito user pool ARNs (COGNITO_USER_POOLS; required there). @default [] */
   readonly userPoolArns?: readonly string[];
 }
 

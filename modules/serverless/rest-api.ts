@@ -68,7 +68,7 @@ export interface RestApiProps {
   readonly name: string;
   /** CAUTION: changing it replaces the API. */
   readonly endpointType: 'REGIONAL' | 'PRIVATE';
-  /** PRIVATE: the `execute-api` interface endpoints allowed to invoke it (all others are denied). */
+  /** PRIVATE (required there): the `execute-api` interface endpoints allowed to invoke it; all others are denied. @default [] */
   readonly vpcEndpointIds?: readonly string[];
   /** Functions the routes and authorizers name, by key. */
   readonly functions: Readonly<Record<string, LambdaTarget>>;
