@@ -178,10 +178,18 @@ export class RestApi extends Construct {
     return new ApiGatewayRestApiPolicy(this, 'policy', { restApiId: this.api.id, policy: JSON.stringify(document) });
   }
 
-  /** Ids and targets Terraform knows only at apply: a replaced function or a new policy also redeploys. */
+  /**
+   * What the methods, integrations, authorizers and policy are in Terraform's eyes, hashed at plan
+   * time: a replaced function, a new policy or a method changed outside config also redeploys.
+   */
   private resourcesHash(policy: ApiGatewayRestApiPolicy | undefined): string {
     const parts = [
-      ...[...this.routes.methods.values()].map((method) => method.id),
+      ...[...this.routes.methods.values()].flatMap((method) => [
+        method.id,
+        method.authorization,
+        method.authorizerId,
+        method.apiKeyRequired,
+      ]),
       ...[...this.routes.integrations.values()].flatMap((integration) => [integration.id, integration.uri]),
       ...[...this.routes.authorizers.values()].flatMap((authorizer) => [authorizer.id, authorizer.authorizerUri]),
       ...(policy ? [policy.policy] : []),
