@@ -3,6 +3,7 @@ import { BatchSchema } from './batch/schema';
 import { ContainersSchema } from './containers/schema';
 import { KubernetesSchema } from './kubernetes/schema';
 import { QueuesSchema } from './messaging/schema';
+import { ServerlessSchema } from './serverless/schema';
 
 /*
  * A workload account's file (environments/<env>/<account>.yaml): what its application team runs
@@ -15,6 +16,7 @@ export const WorkloadsConfigSchema = z
     kubernetes: KubernetesSchema.optional(),
     queues: QueuesSchema,
     batch: BatchSchema.optional(),
+    serverless: ServerlessSchema.optional(),
   })
   .describe("A workload account's workloads (environments/<env>/<account>.yaml).");
 
@@ -23,3 +25,4 @@ export type { ContainersConfig, EcrRepositoryConfig, EcsServiceConfig } from './
 export type { QueueConfig } from './messaging/schema';
 export type { EksClusterConfig, KubernetesConfig, NodeGroupConfig } from './kubernetes/schema';
 export type { BatchConfig } from './batch/schema';
+export type { HttpApiConfig, LambdaFunctionConfig, RestApiConfig, ServerlessConfig } from './serverless/schema';

@@ -1,5 +1,9 @@
 import type { PolicyRule } from '../types';
 import { batchJobNotPrivileged } from './LZ-BATCH-001';
+import { apiGatewayAccessLogging } from './LZ-APIGW-001';
+import { apiGatewayAuthorization } from './LZ-APIGW-002';
+import { apiGatewayStageTracing } from './LZ-APIGW-003';
+import { apiGatewayCacheEncrypted } from './LZ-APIGW-004';
 import { imdsV2Required } from './LZ-COMPUTE-001';
 import { noPlanTimeLookups } from './LZ-DATA-001';
 import { ecrScanOnPush } from './LZ-ECR-001';
@@ -12,6 +16,10 @@ import { eksEndpointNotPublic } from './LZ-EKS-001';
 import { eksSecretsEncrypted } from './LZ-EKS-002';
 import { eksControlPlaneLogging } from './LZ-EKS-003';
 import { kmsKeyRotationEnabled } from './LZ-KMS-001';
+import { lambdaInVpc } from './LZ-LAMBDA-001';
+import { lambdaDeadLetterQueue } from './LZ-LAMBDA-002';
+import { lambdaReservedConcurrency } from './LZ-LAMBDA-003';
+import { lambdaTracing } from './LZ-LAMBDA-004';
 import { cloudTrailMultiRegion } from './LZ-LOG-001';
 import { cloudTrailLogFileValidation } from './LZ-LOG-002';
 import { cloudTrailEncryptedWithKms } from './LZ-LOG-003';
@@ -52,6 +60,14 @@ export const ALL_RULES: readonly PolicyRule[] = [
   eksEndpointNotPublic,
   eksSecretsEncrypted,
   eksControlPlaneLogging,
+  lambdaInVpc,
+  lambdaDeadLetterQueue,
+  lambdaReservedConcurrency,
+  lambdaTracing,
+  apiGatewayAccessLogging,
+  apiGatewayAuthorization,
+  apiGatewayStageTracing,
+  apiGatewayCacheEncrypted,
   noPlanTimeLookups,
   batchJobNotPrivileged,
   stateMachineLogging,

@@ -13,6 +13,7 @@ import * as messaging from './messaging';
 import * as organization from './organization';
 import * as peering from './peering';
 import * as regions from './regions';
+import * as serverless from './serverless';
 import * as workloads from './workloads';
 import * as logging from './logging';
 import * as names from './names';
@@ -119,4 +120,14 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   batch.batchShareIdentifierMatchesQueue,
   batch.batchImageRepositoryResolves,
   batchNames.batchNamesFit,
+  serverless.serverlessNeedsSpoke,
+  serverless.functionLimits,
+  serverless.reservedConcurrencyWithinLimit,
+  serverless.functionReferencesResolve,
+  serverless.apiFunctionsExist,
+  serverless.routeAuthorizersExist,
+  serverless.httpApisWithoutRestFeatures,
+  serverless.cacheTtlWithinLimit,
+  serverless.privateApiNeedsEndpoint,
+  serverless.apiKeysDistinct,
 ];
