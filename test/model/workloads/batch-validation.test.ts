@@ -1,10 +1,12 @@
 import { landingZoneFromTexts } from '../../../model/load';
 import { edit, problemsOf } from '../../support/config';
-import { PROD_BATCH, sampleTextsWithWorkloads, STAGING_BATCH } from './batch-support';
+import { at, change, ruleProblems } from '../validate/fixtures';
+import { DEV_BATCH, PROD_BATCH, sampleTextsWithWorkloads, STAGING_BATCH } from './batch-support';
 
 type Doc = Parameters<Parameters<typeof edit>[2]>[0];
 const staging = (change: (doc: Doc) => void) => edit(sampleTextsWithWorkloads(), STAGING_BATCH, change);
 const problems = (change: (doc: Doc) => void) => problemsOf(staging(change)).filter((problem) => problem.startsWith(STAGING_BATCH));
+const STAGING = 'environments/staging.yaml';
 const JOB = ['batch', 'jobDefinitions', 'aggregate'];
 const QUEUE = ['batch', 'queues', 'nightly'];
 const STEP = ['batch', 'pipelines', 'nightly', 'steps'];
@@ -68,11 +70,29 @@ describe('batch validation', () => {
     });
   });
 
-  describe('batch/queue-environments-exist and batch/spot-before-on-demand', () => {
-    it('rejects an unknown environment and Spot listed after On-Demand', () => {
-      expect(problems((doc) => doc.setIn([...QUEUE, 'computeEnvironments'], ['on-demand', 'spot', 'spot-gren']))).toEqual([
-        `${STAGING_BATCH}:17:11: batch.queues.nightly.computeEnvironments.1 is Spot environment spot, listed after On-Demand environment on-demand — list Spot environments first and On-Demand last, so On-Demand runs only when Spot is short`,
-        `${STAGING_BATCH}:18:11: batch.queues.nightly.computeEnvironments.2 names compute environment spot-gren, which is not one of batch.computeEnvironments — use one of spot, on-demand, or add spot-gren under batch.computeEnvironments`,
+  describe('batch/queue-environments-exist', () => {
+    it('passes a queue that lists compute environments of its file, each once', () => {
+      expect(ruleProblems('batch/queue-environments-exist', sampleTextsWithWorkloads())).toEqual([]);
+    });
+
+    it('fails an unknown environment and one listed twice', () => {
+      const texts = change(sampleTextsWithWorkloads(), STAGING_BATCH, '[spot, on-demand]', '[spot, spot-gren, spot]');
+      expect(ruleProblems('batch/queue-environments-exist', texts)).toEqual([
+        `${at(texts, STAGING_BATCH, 'spot-gren')}: batch.queues.nightly.computeEnvironments.1 names compute environment spot-gren, which is not one of batch.computeEnvironments — use one of spot, on-demand, or add spot-gren under batch.computeEnvironments`,
+        `${at(texts, STAGING_BATCH, 'spot]')}: batch.queues.nightly.computeEnvironments.2 lists spot a second time — list each compute environment once`,
+      ]);
+    });
+  });
+
+  describe('batch/spot-before-on-demand', () => {
+    it('passes Spot first and On-Demand last', () => {
+      expect(ruleProblems('batch/spot-before-on-demand', sampleTextsWithWorkloads())).toEqual([]);
+    });
+
+    it('fails Spot listed after On-Demand', () => {
+      const texts = change(sampleTextsWithWorkloads(), STAGING_BATCH, '[spot, on-demand]', '[on-demand, spot]');
+      expect(ruleProblems('batch/spot-before-on-demand', texts)).toEqual([
+        `${at(texts, STAGING_BATCH, 'spot]')}: batch.queues.nightly.computeEnvironments.1 is Spot environment spot, listed after On-Demand environment on-demand — list Spot environments first and On-Demand last, so On-Demand runs only when Spot is short`,
       ]);
     });
   });
@@ -96,50 +116,101 @@ describe('batch validation', () => {
     });
   });
 
-  describe('batch/pipeline-references-exist', () => {
-    it('rejects an unknown queue and an unknown job definition in a step, and a repeated step name', () => {
-      const found = problems((doc) => {
-        doc.setIn([...STEP, 0, 'queue'], 'nighty');
-        doc.setIn([...STEP, 1, 'job'], 'agregate');
-        doc.setIn([...STEP, 1, 'name'], 'extract');
-      });
-      expect(found).toEqual([
-        `${STAGING_BATCH}:41:42: batch.pipelines.nightly.steps.0.queue names queue nighty, which is not one of batch.queues — use one of nightly, or add nighty under batch.queues`,
-        `${STAGING_BATCH}:42:13: batch.pipelines.nightly.steps.1.name repeats step name extract — give every step of a pipeline its own name`,
-        `${STAGING_BATCH}:42:28: batch.pipelines.nightly.steps.1.job names job definition agregate, which is not one of batch.jobDefinitions — use one of extract, aggregate, or add agregate under batch.jobDefinitions`,
-      ]);
-    });
-  });
-
-  describe('batch/share-identifier-matches-queue', () => {
-    it('rejects a step without a share identifier on a fair-share queue', () => {
-      const texts = edit(sampleTextsWithWorkloads(), PROD_BATCH, (doc) =>
-        doc.deleteIn(['batch', 'pipelines', 'nightly', 'steps', 0, 'shareIdentifier']),
-      );
-      expect(problemsOf(texts)).toEqual([
-        `${PROD_BATCH}:39:11: batch.pipelines.nightly.steps.0 submits to fair-share queue nightly without a shareIdentifier — give the step a shareIdentifier (Batch rejects the job otherwise)`,
-      ]);
+  describe('batch/needs-vpc', () => {
+    it('passes compute environments in an account with a VPC', () => {
+      expect(ruleProblems('batch/needs-vpc', sampleTextsWithWorkloads())).toEqual([]);
     });
 
-    it('rejects a share identifier on a first-in-first-out queue', () => {
-      expect(problems((doc) => doc.setIn([...STEP, 0, 'shareIdentifier'], 'nightly'))).toEqual([
-        `${STAGING_BATCH}:41:58: batch.pipelines.nightly.steps.0.shareIdentifier is set, but queue nightly has no fair-share policy — remove it, or give queue nightly a fairShare policy`,
+    it('fails compute environments in an account without a VPC', () => {
+      const texts = edit(sampleTextsWithWorkloads(), STAGING, (doc) => doc.deleteIn(['accounts', 'payments-staging', 'vpc']));
+      expect(ruleProblems('batch/needs-vpc', texts)).toEqual([
+        `${at(texts, STAGING_BATCH, 'computeEnvironments')}: batch.computeEnvironments run in account payments-staging, which has no VPC — give accounts.payments-staging a vpc in its environment file`,
       ]);
     });
   });
 
   describe('batch/subnet-tier-exists', () => {
-    it('rejects an IPv6-only tier', () => {
-      expect(problems((doc) => doc.setIn(['batch', 'computeEnvironments', 'spot', 'subnetTier'], 'data'))).toEqual([
-        `${STAGING_BATCH}:10:7: batch.computeEnvironments.spot.subnetTier is data, an IPv6-only tier; Batch instances need IPv4 — use one of public, app`,
+    it('passes compute environments in IPv4 tiers of the VPC', () => {
+      const texts = staging((doc) => doc.setIn(['batch', 'computeEnvironments', 'spot', 'subnetTier'], 'public'));
+      expect(ruleProblems('batch/subnet-tier-exists', texts)).toEqual([]);
+    });
+
+    it('fails an IPv6-only tier, and a tier the VPC does not have', () => {
+      let texts = change(sampleTextsWithWorkloads(), STAGING, 'subnets: { public: 24, app: 20,', 'subnets: { app: 20,');
+      texts = edit(texts, STAGING_BATCH, (doc) => {
+        doc.setIn(['batch', 'computeEnvironments', 'spot', 'subnetTier'], 'data');
+        doc.setIn(['batch', 'computeEnvironments', 'on-demand', 'subnetTier'], 'public');
+      });
+      expect(ruleProblems('batch/subnet-tier-exists', texts)).toEqual([
+        `${at(texts, STAGING_BATCH, 'subnetTier: data')}: batch.computeEnvironments.spot.subnetTier is data, an IPv6-only tier; Batch instances need IPv4 — use one of app`,
+        `${at(texts, STAGING_BATCH, 'subnetTier: public')}: batch.computeEnvironments.on-demand.subnetTier is public, a tier the VPC of payments-staging does not have — use one of app`,
+      ]);
+    });
+  });
+
+  describe('batch/pipeline-references-exist', () => {
+    it('passes steps that name queues and job definitions of their file, with distinct names', () => {
+      expect(ruleProblems('batch/pipeline-references-exist', sampleTextsWithWorkloads())).toEqual([]);
+    });
+
+    it('fails an unknown queue and an unknown job definition in a step, and a repeated step name', () => {
+      const texts = staging((doc) => {
+        doc.setIn([...STEP, 0, 'queue'], 'nighty');
+        doc.setIn([...STEP, 1, 'job'], 'agregate');
+        doc.setIn([...STEP, 1, 'name'], 'extract');
+      });
+      expect(ruleProblems('batch/pipeline-references-exist', texts)).toEqual([
+        `${at(texts, STAGING_BATCH, 'queue: nighty')}: batch.pipelines.nightly.steps.0.queue names queue nighty, which is not one of batch.queues — use one of nightly, or add nighty under batch.queues`,
+        `${at(texts, STAGING_BATCH, 'job: agregate')}: batch.pipelines.nightly.steps.1.job names job definition agregate, which is not one of batch.jobDefinitions — use one of extract, aggregate, or add agregate under batch.jobDefinitions`,
+        `${at(texts, STAGING_BATCH, 'name: extract', { after: 'nighty' })}: batch.pipelines.nightly.steps.1.name repeats step name extract — give every step of a pipeline its own name`,
+      ]);
+    });
+  });
+
+  describe('batch/share-identifier-matches-queue', () => {
+    it('passes steps with share identifiers on a fair-share queue and without on a first-in-first-out queue', () => {
+      expect(ruleProblems('batch/share-identifier-matches-queue', sampleTextsWithWorkloads())).toEqual([]);
+    });
+
+    it('fails a step without a share identifier on a fair-share queue', () => {
+      const texts = edit(sampleTextsWithWorkloads(), PROD_BATCH, (doc) =>
+        doc.deleteIn(['batch', 'pipelines', 'nightly', 'steps', 0, 'shareIdentifier']),
+      );
+      expect(ruleProblems('batch/share-identifier-matches-queue', texts)).toEqual([
+        `${at(texts, PROD_BATCH, '{ name: extract')}: batch.pipelines.nightly.steps.0 submits to fair-share queue nightly without a shareIdentifier — give the step a shareIdentifier (Batch rejects the job otherwise)`,
+      ]);
+    });
+
+    it('fails a share identifier on a first-in-first-out queue', () => {
+      const texts = staging((doc) => doc.setIn([...STEP, 0, 'shareIdentifier'], 'nightly'));
+      expect(ruleProblems('batch/share-identifier-matches-queue', texts)).toEqual([
+        `${at(texts, STAGING_BATCH, 'shareIdentifier')}: batch.pipelines.nightly.steps.0.shareIdentifier is set, but queue nightly has no fair-share policy — remove it, or give queue nightly a fairShare policy`,
       ]);
     });
   });
 
   describe('batch/image-repository-resolves', () => {
-    it('rejects a repository the source account does not define', () => {
-      expect(problems((doc) => doc.setIn([...JOB, 'image', 'repository'], 'nightly-elt'))).toEqual([
-        `${STAGING_BATCH}:25:41: batch.jobDefinitions.aggregate.image.from names repository nightly-elt, which account payments-dev does not define — add nightly-elt under containers.repositories of payments-dev's workloads file`,
+    it('passes images in repositories that let the account pull', () => {
+      expect(ruleProblems('batch/image-repository-resolves', sampleTextsWithWorkloads())).toEqual([]);
+    });
+
+    it('fails a repository the source account does not define', () => {
+      const texts = staging((doc) => doc.setIn([...JOB, 'image', 'repository'], 'nightly-elt'));
+      expect(ruleProblems('batch/image-repository-resolves', texts)).toEqual([
+        `${at(texts, STAGING_BATCH, 'from:', { after: 'nightly-elt' })}: batch.jobDefinitions.aggregate.image.from names repository nightly-elt, which account payments-dev does not define — add nightly-elt under containers.repositories of payments-dev's workloads file`,
+      ]);
+    });
+
+    it('fails a repository that does not let the account pull', () => {
+      const texts = change(
+        sampleTextsWithWorkloads(),
+        DEV_BATCH,
+        'pullAccounts: [payments-staging, analytics-prod]',
+        'pullAccounts: [analytics-prod]',
+      );
+      expect(ruleProblems('batch/image-repository-resolves', texts)).toEqual([
+        `${at(texts, STAGING_BATCH, 'from: payments-dev')}: batch.jobDefinitions.extract.image.from pulls from payments-dev's repository nightly-etl, which does not let payments-staging pull — add payments-staging to pullAccounts of nightly-etl in ${DEV_BATCH}`,
+        `${at(texts, STAGING_BATCH, 'from: payments-dev', 2)}: batch.jobDefinitions.aggregate.image.from pulls from payments-dev's repository nightly-etl, which does not let payments-staging pull — add payments-staging to pullAccounts of nightly-etl in ${DEV_BATCH}`,
       ]);
     });
   });
@@ -171,14 +242,23 @@ describe('batch validation with an entry that fails the schema', () => {
 });
 
 describe('batch/names-fit', () => {
+  it('passes a job definition whose job role name is exactly 64 characters', () => {
+    const name = 'aggregate-the-settlement-ledge';
+    const texts = staging((doc) => {
+      doc.setIn(['batch', 'jobDefinitions', name], doc.getIn(JOB));
+      doc.setIn([...STEP, 1, 'job'], name);
+    });
+    expect(ruleProblems('batch/names-fit', texts)).toEqual([]);
+  });
+
   it('rejects a job definition whose job role name would pass 64 characters', () => {
     const long = 'aggregate-the-settlement-ledger';
-    const found = problems((doc) => {
+    const texts = staging((doc) => {
       doc.setIn(['batch', 'jobDefinitions', long], doc.getIn(JOB));
       doc.setIn([...STEP, 1, 'job'], long);
     });
-    expect(found).toEqual([
-      `${STAGING_BATCH}:36:5: batch.jobDefinitions.${long} makes the name acme-staging-payments-staging-${long} (61 characters); at most 60 fit, as its job role adds -job to IAM’s 64 characters — shorten ${long} by 1 character`,
+    expect(ruleProblems('batch/names-fit', texts)).toEqual([
+      `${at(texts, STAGING_BATCH, `${long}:`)}: batch.jobDefinitions.${long} makes the name acme-staging-payments-staging-${long} (61 characters); at most 60 fit, as its job role adds -job to IAM’s 64 characters — shorten ${long} by 1 character`,
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { ConfigText } from '../../../model/load';
-import { sampleTexts } from '../../support/config';
+import { replaceText, sampleTexts } from '../../support/config';
 
 /** A workloads file with one EKS cluster, to be edited by each test. */
 
@@ -21,7 +21,7 @@ export const GOOD_CLUSTER = `      version: "1.31"
         general: { instanceTypes: [m5.large], minSize: 2, maxSize: 6, maxPods: 29 }
 `;
 
-/** The sample's environment files plus one workloads file (sample workloads files of other accounts are left out). */
+/** The sample's files with `file` holding `text` (in place of the sample's file of that name, if there is one). */
 export function withWorkloads(file: string, text: string): ConfigText[] {
-  return [...sampleTexts(), { file, text }].sort((a, b) => a.file.localeCompare(b.file));
+  return replaceText(sampleTexts(), file, text);
 }

@@ -1,5 +1,5 @@
 import type { ConfigText } from '../../../model/load';
-import { sampleTexts } from '../../support/config';
+import { replaceText, sampleTexts } from '../../support/config';
 
 export const PAYMENTS_DEV = 'environments/dev/payments-dev.yaml';
 
@@ -32,7 +32,13 @@ export const SERVERLESS_YAML = `serverless:
         get-status: { method: GET, path: /status, function: payments-list, authorization: iam }
 `;
 
-/** The sample's environment files plus payments-dev's workloads file with `yaml`. */
+/**
+ * The sample's files with `yaml` as the serverless section of `file`: the sample's file of that name keeps its other
+ * sections (other accounts' batch jobs pull payments-dev's repository), and loses its own serverless section.
+ */
 export function textsWith(yaml: string, file = PAYMENTS_DEV): ConfigText[] {
-  return [...sampleTexts(), { file, text: yaml }];
+  const sample = sampleTexts().find((text) => text.file === file)?.text ?? '';
+  const serverless = sample.search(/^(#.*\n)*serverless:/m);
+  const rest = serverless < 0 ? sample : sample.slice(0, serverless);
+  return replaceText(sampleTexts(), file, rest === '' ? yaml : `${rest.trimEnd()}\n\n${yaml}`);
 }
