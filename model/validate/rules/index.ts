@@ -93,6 +93,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   peering.uniquePairs,
   peering.fixedBlocks,
   peering.uniqueNamesPerVpc,
+  peering.peersFitNetworkAcl,
   names.uniqueStackNames,
   names.flowLogRoleNameLength,
   names.uniqueIpamReservationNames,

@@ -243,3 +243,25 @@ function meetAtTransitGateway(a: VpcEntry, b: VpcEntry): boolean {
   if (!attachesToHub(a.role) || !attachesToHub(b.role)) return false;
   return segmentsConnect(a.environment.config, a.segment, b.segment);
 }
+
+/** A NACL block holds at most 10 ranges (rule numbers +0 … +90): one per peer of a spoke. */
+const MAX_PEERS_PER_VPC = 10;
+
+export const peersFitNetworkAcl: ConfigRule = {
+  id: 'peering/peers-fit-network-acl',
+  description: 'A VPC takes part in at most 10 peerings: its NACLs give each peer a numbered rule in a block of 10.',
+  check: (index) =>
+    index.vpcs.flatMap((vpc) => {
+      const peerings = index.peerings.filter((entry) => entry.requester === vpc || entry.accepter === vpc);
+      if (peerings.length <= MAX_PEERS_PER_VPC) return [];
+      const extra = peerings[MAX_PEERS_PER_VPC];
+      return [
+        problemAt(
+          extra.environment.source,
+          extra.path,
+          `is the ${peerings.length > MAX_PEERS_PER_VPC + 1 ? `${MAX_PEERS_PER_VPC + 1}th or later` : `${MAX_PEERS_PER_VPC + 1}th`} peering of ${vpc.name}; its NACLs hold at most ${MAX_PEERS_PER_VPC} peers`,
+          `reach ${vpc.name} through the Transit Gateway instead, or remove a peering`,
+        ),
+      ];
+    }),
+};

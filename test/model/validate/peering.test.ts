@@ -167,4 +167,30 @@ describe('peering rules', () => {
       ]);
     });
   });
+
+  describe('peering/peers-fit-network-acl', () => {
+    /** `count` detached VPCs, each peered with payments-dev. */
+    const peered = (count: number) => {
+      const names = Array.from({ length: count }, (_, i) => `peer${i + 1}-dev`);
+      const accounts = names
+        .map(
+          (name, i) =>
+            `  ${name}:\n    email: ${name}@acme.example\n    ou: Workloads\n    vpc: { cidr: 10.20.${i * 16}.0/20, attachToTransitGateway: false }\n`,
+        )
+        .join('');
+      const peerings = names.map((name) => `  ${name}-link:\n    requester: ${name}\n    accepter: payments-dev\n`).join('');
+      return append(append(baseTexts(), DEV, accounts), DEV, `peerings:\n${peerings}`);
+    };
+
+    it('passes a VPC with 10 peerings', () => {
+      expect(ruleProblems('peering/peers-fit-network-acl', peered(10))).toEqual([]);
+    });
+
+    it('fails the 11th peering of a VPC', () => {
+      const texts = peered(11);
+      expect(ruleProblems('peering/peers-fit-network-acl', texts)).toEqual([
+        `${at(texts, DEV, 'peer11-dev-link:')}: peerings.peer11-dev-link is the 11th peering of payments-dev; its NACLs hold at most 10 peers — reach payments-dev through the Transit Gateway instead, or remove a peering`,
+      ]);
+    });
+  });
 });
