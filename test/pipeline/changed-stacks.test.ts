@@ -61,11 +61,11 @@ describe('changed stacks', () => {
 
   describe('after removing an account', () => {
     it('lists its stack as removed, not as changed', () => {
-      const texts = edit(sampleTexts(), 'environments/prod.yaml', (doc) => doc.deleteIn(['accounts', 'analytics-prod']));
+      const texts = edit(sampleTexts(), 'environments/prod.yaml', (doc) => doc.deleteIn(['accounts', 'payments-preprod']));
       const comparison = compareWith(texts);
-      expect(comparison.removed).toEqual(['prod-spoke-analytics-prod']);
-      expect(comparison.changed).not.toContain('prod-spoke-analytics-prod');
-      expect(comparison.unchanged).not.toContain('prod-spoke-analytics-prod');
+      expect(comparison.removed).toEqual(['prod-spoke-payments-preprod']);
+      expect(comparison.changed).not.toContain('prod-spoke-payments-preprod');
+      expect(comparison.unchanged).not.toContain('prod-spoke-payments-preprod');
     });
   });
 });
