@@ -8,6 +8,10 @@ import { ecsContainersReadOnlyRootFilesystem } from './LZ-ECS-002';
 import { ecsTasksDoNotShareHostPid } from './LZ-ECS-003';
 import { ecsClusterContainerInsights } from './LZ-ECS-004';
 import { kmsKeyRotationEnabled } from './LZ-KMS-001';
+import { sqsQueueEncrypted } from './LZ-MSG-001';
+import { snsTopicEncrypted } from './LZ-MSG-002';
+import { queuesHaveDeadLetterQueues } from './LZ-MSG-003';
+import { messagingPoliciesStayInOrganization } from './LZ-MSG-004';
 import { cloudTrailMultiRegion } from './LZ-LOG-001';
 import { cloudTrailLogFileValidation } from './LZ-LOG-002';
 import { cloudTrailEncryptedWithKms } from './LZ-LOG-003';
@@ -44,4 +48,8 @@ export const ALL_RULES: readonly PolicyRule[] = [
   ecrScanOnPush,
   ecrImmutableTags,
   noPlanTimeLookups,
+  sqsQueueEncrypted,
+  snsTopicEncrypted,
+  queuesHaveDeadLetterQueues,
+  messagingPoliciesStayInOrganization,
 ];
