@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContainersSchema } from './containers/schema';
-import { QueuesSchema } from './messaging/schema';
+import { EventBusSchema, QueuesSchema, TopicsSchema } from './messaging/schema';
 
 /*
  * A workload account's file (environments/<env>/<account>.yaml): what its application team runs
@@ -11,9 +11,11 @@ export const WorkloadsConfigSchema = z
   .strictObject({
     containers: ContainersSchema.optional(),
     queues: QueuesSchema,
+    topics: TopicsSchema,
+    eventBus: EventBusSchema.optional(),
   })
   .describe("A workload account's workloads (environments/<env>/<account>.yaml).");
 
 export type WorkloadsConfig = z.infer<typeof WorkloadsConfigSchema>;
 export type { ContainersConfig, EcrRepositoryConfig, EcsServiceConfig } from './containers/schema';
-export type { QueueConfig } from './messaging/schema';
+export type { EventBusConfig, QueueConfig, TopicConfig } from './messaging/schema';

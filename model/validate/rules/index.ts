@@ -7,6 +7,7 @@ import * as hub from './hub';
 import * as ipam from './ipam';
 import * as ipv6 from './ipv6';
 import * as messaging from './messaging';
+import * as messagingEvents from './messaging-events';
 import * as organization from './organization';
 import * as peering from './peering';
 import * as regions from './regions';
@@ -68,6 +69,16 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   workloads.workloadsAccountExists,
   workloads.servicesNeedVpc,
   messaging.queueNamesDistinct,
+  messaging.visibilityCoversConsumers,
+  messaging.subscriptionTopicExists,
+  messaging.subscriptionSameRegion,
+  messaging.subscriptionFifoMatches,
+  messaging.filterPolicyWithinLimits,
+  messaging.messagingAccountsExist,
+  messagingEvents.eventPatternValid,
+  messagingEvents.eventTargetsResolve,
+  messagingEvents.eventBusDeadLetterQueueExists,
+  messagingEvents.eventArchiveWithoutKms,
   containers.serviceSubnetTierExists,
   containers.noExecInProd,
   containers.ephemeralStorageInRange,

@@ -1,7 +1,17 @@
+import { filterPolicyProblem } from '../../workloads/messaging/filter-policy';
 import { problemAt } from '../../yaml-source';
 import type { ConfigRule } from '../rule';
+import {
+  queueConsumers,
+  queueEntries,
+  regionOf,
+  requiredVisibilityTimeout,
+  subscriptionEntries,
+  unknownAccountProblem,
+  workloadsOfAccount,
+} from './messaging-helpers';
 
-/* Queues, topics and buses of workloads files. */
+/* Queues, topics and subscriptions of workloads files. */
 
 export const queueNamesDistinct: ConfigRule = {
   id: 'workloads/queue-names-distinct',
@@ -21,3 +31,130 @@ export const queueNamesDistinct: ConfigRule = {
         );
     }),
 };
+
+export const visibilityCoversConsumers: ConfigRule = {
+  id: 'messaging/visibility-covers-consumers',
+  description: "A queue's visibility timeout covers each consumer: 6 × a Lambda timeout, or the processing time.",
+  check: (index) =>
+    queueEntries(index).flatMap(({ workloads, name, queue, path }) =>
+      queueConsumers(workloads, name)
+        .filter((consumer) => queue.visibilityTimeoutSeconds < requiredVisibilityTimeout(consumer))
+        .map((consumer) =>
+          problemAt(
+            workloads.source,
+            [...path, 'visibilityTimeoutSeconds'],
+            `is ${queue.visibilityTimeoutSeconds} s, below the ${requiredVisibilityTimeout(consumer)} s that ${consumer.name} needs`,
+            consumer.kind === 'lambda'
+              ? `raise it to at least 6 × the function's timeout (${requiredVisibilityTimeout(consumer)} s)`
+              : `raise it to at least processingSeconds (${requiredVisibilityTimeout(consumer)} s), or the message is received twice`,
+          ),
+        ),
+    ),
+};
+
+export const subscriptionTopicExists: ConfigRule = {
+  id: 'messaging/subscription-topic-exists',
+  description: "A queue subscribes to a topic of its own file or of the named account's file.",
+  check: (index) =>
+    subscriptionEntries(index).flatMap((entry) => {
+      const { workloads, subscription, topicAccount, subscriptionPath } = entry;
+      const owner = workloadsOfAccount(index, topicAccount);
+      if (owner?.config.topics[subscription.topic]) return [];
+      if (index.mayBeUnparsedWorkload(owner?.environment ?? '', topicAccount, ['topics'], subscription.topic)) return [];
+      const accountProblems = unknownAccountProblem(index, workloads, [...subscriptionPath, 'account'], topicAccount);
+      if (accountProblems.length > 0) return accountProblems;
+      return [
+        problemAt(
+          workloads.source,
+          [...subscriptionPath, 'topic'],
+          `names topic ${subscription.topic}, which account ${topicAccount} does not define`,
+          `add ${subscription.topic} under topics of ${owner?.source.file ?? `${topicAccount}'s workloads file`}, or fix the name`,
+        ),
+      ];
+    }),
+};
+
+export const subscriptionSameRegion: ConfigRule = {
+  id: 'messaging/subscription-same-region',
+  description: "A queue subscribes only to topics of its own region (the subscription lives in the queue's stack).",
+  check: (index) =>
+    subscriptionEntries(index).flatMap(({ workloads, subscription, topicAccount, subscriptionPath }) => {
+      const owner = workloadsOfAccount(index, topicAccount);
+      const queueRegion = regionOf(index, workloads);
+      const topicRegion = owner ? regionOf(index, owner) : undefined;
+      if (!owner || !queueRegion || !topicRegion || queueRegion === topicRegion) return [];
+      return [
+        problemAt(
+          workloads.source,
+          [...subscriptionPath, 'account'],
+          `subscribes a queue in ${queueRegion} to topic ${subscription.topic} of ${topicAccount} in ${topicRegion}`,
+          `subscribe a queue of an account in ${topicRegion}, or publish to a topic in ${queueRegion}`,
+        ),
+      ];
+    }),
+};
+
+export const subscriptionFifoMatches: ConfigRule = {
+  id: 'messaging/subscription-fifo-matches',
+  description: 'A FIFO queue subscribes only to FIFO topics.',
+  check: (index) =>
+    subscriptionEntries(index).flatMap(({ workloads, queue, subscription, topicAccount, subscriptionPath }) => {
+      const topic = workloadsOfAccount(index, topicAccount)?.config.topics[subscription.topic];
+      if (!topic || !queue.fifo || topic.fifo) return [];
+      return [
+        problemAt(
+          workloads.source,
+          [...subscriptionPath, 'topic'],
+          `names standard topic ${subscription.topic}, which cannot deliver to a FIFO queue`,
+          'make the topic FIFO, or the queue standard',
+        ),
+      ];
+    }),
+};
+
+export const filterPolicyWithinLimits: ConfigRule = {
+  id: 'messaging/filter-policy-within-limits',
+  description: 'A subscription filter matches on at most 5 keys and 150 value combinations.',
+  check: (index) =>
+    subscriptionEntries(index).flatMap(({ workloads, subscription, subscriptionPath }) => {
+      const problem = subscription.filter ? filterPolicyProblem(subscription.filter) : undefined;
+      return problem
+        ? [
+            problemAt(
+              workloads.source,
+              [...subscriptionPath, 'filter'],
+              problem,
+              'split it into several subscriptions, or match on fewer values',
+            ),
+          ]
+        : [];
+    }),
+};
+
+export const messagingAccountsExist: ConfigRule = {
+  id: 'messaging/accounts-exist',
+  description: "A queue's producers and a topic's publishers are other accounts of the organization.",
+  check: (index) =>
+    index.workloads.flatMap((workloads) => [
+      ...Object.entries(workloads.config.queues).flatMap(([name, queue]) =>
+        queue.producers.flatMap((account, position) => accountProblems(index, workloads, ['queues', name, 'producers', position], account)),
+      ),
+      ...Object.entries(workloads.config.topics).flatMap(([name, topic]) =>
+        topic.publishers.flatMap((account, position) =>
+          accountProblems(index, workloads, ['topics', name, 'publishers', position], account),
+        ),
+      ),
+    ]),
+};
+
+function accountProblems(
+  index: Parameters<ConfigRule['check']>[0],
+  workloads: (typeof index.workloads)[number],
+  path: (string | number)[],
+  account: string,
+) {
+  if (account === workloads.account) {
+    return [problemAt(workloads.source, path, 'is the file’s own account, which needs no grant', 'list other accounts only')];
+  }
+  return unknownAccountProblem(index, workloads, path, account);
+}
