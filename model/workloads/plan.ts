@@ -3,7 +3,7 @@ import type { AccountWorkloads, Environment } from '../types';
 import { accountRef, provider, stackBase, type ResolvedZone } from '../plans/base';
 import { planContainers } from './containers/plan';
 import type { PlanContext } from './context';
-import { planQueues } from './messaging/plan';
+import { planMessaging, planQueues } from './messaging/plan';
 import type { WorkloadsPlan } from './types';
 
 /**
@@ -18,13 +18,15 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
   if (!spoke) throw new Error(`internal: ${accountName} has workloads but no spoke VPC; validation should have said so`);
   const usesLattice = Object.values(config.containers?.services ?? {}).some((service) => service.lattice);
   const context: PlanContext = { zone, environment, account, organization, spokeVpc: spoke.vpc };
+  const queues = planQueues(context, config);
+  const messaging = planMessaging(context, config, queues);
   return {
     kind: 'workloads',
     ...stackBase(zone, {
       name: workloadsStackName(environment.name, accountName),
       environment: environment.name,
       providers: [provider('workloads', account, environment.region)],
-      dependsOn: [spoke.stackName],
+      dependsOn: [spoke.stackName, ...(messaging?.dependsOn ?? [])],
     }),
     environment: environment.name,
     region: environment.region,
@@ -36,6 +38,7 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
     spoke: { stackName: spoke.stackName, environment: environment.name, region: environment.region },
     ...(usesLattice ? { hub: { stackName: environment.hub.stackName, environment: environment.name, region: environment.region } } : {}),
     ...(config.containers ? { containers: planContainers(context, config.containers) } : {}),
-    queues: planQueues(organization, config.queues),
+    queues,
+    ...(messaging ? { messaging } : {}),
   };
 }

@@ -1,11 +1,11 @@
 import type { AccountRef, ContractSource, StackPlanBase } from '../stack-plans';
 import type { SourceFile } from '../yaml-source';
 import type { ContainersPlan } from './containers/types';
-import type { QueuePlan } from './messaging/types';
+import type { MessagingPlan, QueuePlan } from './messaging/types';
 import type { WorkloadsConfig } from './schema';
 
 export type { CapacityStrategy, ContainersPlan, EcsServicePlan, RepositoryPlan } from './containers/types';
-export type { QueuePlan } from './messaging/types';
+export type { ArnRef, EventBusPlan, EventRulePlan, MessagingPlan, QueuePlan, SubscriptionPlan, TopicPlan } from './messaging/types';
 
 /** A workloads file that passed the schema. */
 export interface ParsedWorkloads {
@@ -30,4 +30,6 @@ export interface WorkloadsPlan extends StackPlanBase {
   readonly hub?: ContractSource;
   readonly containers?: ContainersPlan;
   readonly queues: readonly QueuePlan[];
+  /** Topics, subscriptions, the account's event bus and the messaging key, when the file has any. */
+  readonly messaging?: MessagingPlan;
 }

@@ -93,11 +93,22 @@ function busTargetProblems(
 
 export const eventBusDeadLetterQueueExists: ConfigRule = {
   id: 'messaging/event-bus-dead-letter-queue-exists',
-  description: "A bus's dead-letter queue is a queue of its file.",
+  description: "A bus's dead-letter queue is a standard queue of its file.",
   check: (index) =>
     index.workloads.flatMap((workloads) => {
       const queue = workloads.config.eventBus?.deadLetterQueue;
-      if (!queue || workloads.config.queues[queue]) return [];
+      if (!queue) return [];
+      if (workloads.config.queues[queue]?.fifo) {
+        return [
+          problemAt(
+            workloads.source,
+            ['eventBus', 'deadLetterQueue'],
+            `names FIFO queue ${queue}`,
+            'EventBridge dead-letters only into standard queues; name one',
+          ),
+        ];
+      }
+      if (workloads.config.queues[queue]) return [];
       return [
         problemAt(
           workloads.source,

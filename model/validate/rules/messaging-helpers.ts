@@ -1,4 +1,5 @@
 import type { ConfigProblem } from '../../problems';
+export { eventPatternText } from '../../workloads/messaging/event-pattern';
 import type { ParsedWorkloads } from '../../workloads/types';
 import { problemAt } from '../../yaml-source';
 import type { ConfigIndex } from '../config-index';
@@ -69,18 +70,6 @@ export function eventRuleEntries(index: ConfigIndex) {
       path: ['eventBus', 'rules', name] as const,
     })),
   );
-}
-
-/** The pattern as the JSON text EventBridge receives, or a problem when it is not a JSON object. */
-export function eventPatternText(pattern: string | Readonly<Record<string, unknown>>): { text?: string; error?: string } {
-  if (typeof pattern !== 'string') return { text: JSON.stringify(pattern) };
-  try {
-    const parsed: unknown = JSON.parse(pattern);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { error: 'is JSON but not an object' };
-    return { text: JSON.stringify(parsed) };
-  } catch (error) {
-    return { error: `is not valid JSON (${(error as Error).message})` };
-  }
 }
 
 export function unknownAccountProblem(

@@ -20,3 +20,33 @@ export function withFiles(texts: readonly ConfigText[], files: Readonly<Record<s
 export function unlocated(problem: string): string {
   return problem.replace(/^([^:]+):\d+:\d+: /, '$1: ');
 }
+
+const ORIGINAL_ORDERS_DEV = sampleWithWorkloads().find((text) => text.file === 'environments/dev/orders-dev.yaml')!.text;
+/** orders-dev publishes to topic orders and sends OrderPlaced to payments-dev's bus. */
+export const ORDERS_DEV = `${ORIGINAL_ORDERS_DEV.replace('    visibilityTimeoutSeconds: 120\n', '')}    visibilityTimeoutSeconds: 120
+    processingSeconds: 100
+topics:
+  orders: {}
+eventBus:
+  rules:
+    order-placed:
+      pattern: { detail-type: [OrderPlaced] }
+      targets:
+        payments: { bus: payments-dev }
+`;
+/** payments-dev has a bus, and a queue subscribed to orders-dev's topic with a filter. */
+export const PAYMENTS_DEV = `
+eventBus: {}
+queues:
+  settlements:
+    subscriptions:
+      orders:
+        topic: orders
+        account: orders-dev
+        filter: { type: [OrderPlaced], total: [{ numeric: [">", 0] }] }
+`;
+
+/** The sample with ORDERS_DEV and PAYMENTS_DEV: one topic fan-out and one bus delivery across dev accounts. */
+export function crossAccountSample(): ConfigText[] {
+  return withFiles(sampleWithWorkloads(), { 'dev/orders-dev': ORDERS_DEV, 'dev/payments-dev': PAYMENTS_DEV });
+}

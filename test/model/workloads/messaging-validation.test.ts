@@ -1,31 +1,8 @@
 import { problemsOf } from '../../support/config';
 import { sampleModel } from '../../support/config';
-import { sampleWithWorkloads, unlocated, withFiles } from './messaging-support';
+import { crossAccountSample, ORDERS_DEV, PAYMENTS_DEV, unlocated, withFiles } from './messaging-support';
 
-const ORIGINAL_ORDERS_DEV = sampleWithWorkloads().find((text) => text.file === 'environments/dev/orders-dev.yaml')!.text;
-const ORDERS_DEV = `${ORIGINAL_ORDERS_DEV.replace('    visibilityTimeoutSeconds: 120\n', '')}    visibilityTimeoutSeconds: 120
-    processingSeconds: 100
-topics:
-  orders: {}
-eventBus:
-  rules:
-    order-placed:
-      pattern: { detail-type: [OrderPlaced] }
-      targets:
-        payments: { bus: payments-dev }
-`;
-const PAYMENTS_DEV = `
-eventBus: {}
-queues:
-  settlements:
-    subscriptions:
-      orders:
-        topic: orders
-        account: orders-dev
-        filter: { type: [OrderPlaced], total: [{ numeric: [">", 0] }] }
-`;
-
-const valid = () => withFiles(sampleWithWorkloads(), { 'dev/orders-dev': ORDERS_DEV, 'dev/payments-dev': PAYMENTS_DEV });
+const valid = crossAccountSample;
 const problems = (files: Record<string, string>) =>
   problemsOf(withFiles(valid(), files))
     .map(unlocated)
