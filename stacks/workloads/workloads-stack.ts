@@ -5,7 +5,7 @@ import { spokeContract } from '../contracts/spoke';
 import { workloadsContract } from '../contracts/workloads';
 import type { SynthSettings } from '../settings';
 import { placeContainers } from './containers';
-import { placeQueues } from './messaging';
+import { placeMessaging } from './messaging';
 
 /**
  * A workload account's workloads in one environment: its queues and its containers (ECS cluster,
@@ -16,7 +16,8 @@ export class WorkloadsStack extends LandingZoneStack {
   constructor(scope: Construct, plan: WorkloadsPlan, settings: SynthSettings) {
     super(scope, plan, settings);
     const network = this.read(spokeContract, 'spoke-outputs', plan.spoke);
-    const queues = placeQueues(this, plan.queues);
+    const messaging = placeMessaging(this, plan);
+    const queues = messaging.queues;
     const containers = plan.containers ? placeContainers(this, plan, plan.containers, { network, queues }) : undefined;
     const byName = (entries: Iterable<[string, string]>) => Object.fromEntries(entries);
     workloadsContract.publish(this, {
@@ -28,6 +29,8 @@ export class WorkloadsStack extends LandingZoneStack {
       ),
       queueArns: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueArn ?? ''])),
       queueUrls: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueUrl ?? ''])),
+      topicArns: byName([...messaging.topics].map(([name, topic]) => [name, topic.topicArn])),
+      eventBusArn: messaging.eventBus?.busArn ?? '',
     });
   }
 }

@@ -70,6 +70,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   workloads.servicesNeedVpc,
   messaging.queueNamesDistinct,
   messaging.visibilityCoversConsumers,
+  messaging.ecsConsumersOnSqsEncryption,
   messaging.subscriptionTopicExists,
   messaging.subscriptionSameRegion,
   messaging.subscriptionFifoMatches,

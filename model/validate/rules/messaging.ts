@@ -52,6 +52,26 @@ export const visibilityCoversConsumers: ConfigRule = {
     ),
 };
 
+export const ecsConsumersOnSqsEncryption: ConfigRule = {
+  id: 'messaging/ecs-consumers-on-sse-sqs',
+  description: 'A queue an ECS service consumes uses SSE-SQS: task roles get no kms:Decrypt on the messaging key.',
+  check: (index) =>
+    queueEntries(index).flatMap(({ workloads, name, queue, path }) => {
+      if (queue.encryption !== 'kms') return [];
+      const consumers = Object.entries(workloads.config.containers?.services ?? {}).filter(([, service]) =>
+        service.consumes.includes(name),
+      );
+      return consumers.map(([service]) =>
+        problemAt(
+          workloads.source,
+          [...path, 'encryption'],
+          `is kms, but ECS service ${service} consumes the queue and its task role cannot decrypt with the messaging key`,
+          'use encryption: sqs for queues that ECS services consume',
+        ),
+      );
+    }),
+};
+
 export const subscriptionTopicExists: ConfigRule = {
   id: 'messaging/subscription-topic-exists',
   description: "A queue subscribes to a topic of its own file or of the named account's file.",

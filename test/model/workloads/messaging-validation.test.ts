@@ -21,6 +21,16 @@ describe('messaging validation', () => {
     });
   });
 
+  describe('with a KMS queue that an ECS service consumes', () => {
+    it('asks for SSE-SQS, since task roles cannot decrypt with the messaging key', () => {
+      expect(
+        problems({ 'dev/orders-dev': ORDERS_DEV.replace('processingSeconds: 100', 'processingSeconds: 100\n    encryption: kms') }),
+      ).toEqual([
+        'environments/dev/orders-dev.yaml: queues.order-events.encryption is kms, but ECS service orders-worker consumes the queue and its task role cannot decrypt with the messaging key — use encryption: sqs for queues that ECS services consume',
+      ]);
+    });
+  });
+
   describe('with a subscription to a topic in another region', () => {
     it('rejects it in the queue’s file', () => {
       const staging = `\nqueues:\n  settlements:\n    subscriptions:\n      orders: { topic: orders, account: orders-dev }\n`;
