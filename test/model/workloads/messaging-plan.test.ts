@@ -111,8 +111,10 @@ describe('messaging plan', () => {
     });
   });
 
-  it('leaves accounts without messaging entries without a messaging plan', () => {
-    expect(plans['orders-prod'].messaging).toBeUndefined();
+  it('gives an account with only SSE-SQS queues no messaging plan (no key, topic or bus)', () => {
+    const plain = plansOf(withFiles(crossAccountSample(), { 'dev/legacy-dev': 'queues:\n  plain: {}\n' }))['legacy-dev'];
+    expect(plain.messaging).toBeUndefined();
+    expect(plain.queues.map((queue) => queue.queueName)).toEqual(['acme-plain']);
     expect(ORDERS_DEV).toContain('topics:');
   });
 });

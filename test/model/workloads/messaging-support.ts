@@ -23,7 +23,10 @@ export function unlocated(problem: string): string {
 
 const ORIGINAL_ORDERS_DEV = sampleWithWorkloads().find((text) => text.file === 'environments/dev/orders-dev.yaml')!.text;
 /** orders-dev publishes to topic orders and sends OrderPlaced to payments-dev's bus. */
-export const ORDERS_DEV = `${ORIGINAL_ORDERS_DEV.replace('    visibilityTimeoutSeconds: 120\n', '')}    visibilityTimeoutSeconds: 120
+export const ORDERS_DEV = `${ORIGINAL_ORDERS_DEV.slice(0, ORIGINAL_ORDERS_DEV.indexOf('\nqueues:\n'))}
+queues:
+  order-events:
+    visibilityTimeoutSeconds: 120
     processingSeconds: 100
 topics:
   orders: {}

@@ -33,7 +33,7 @@ describe('messaging validation', () => {
 
   describe('with a subscription to a topic in another region', () => {
     it('rejects it in the queue’s file', () => {
-      const staging = `\nqueues:\n  settlements:\n    subscriptions:\n      orders: { topic: orders, account: orders-dev }\n`;
+      const staging = `\neventBus: {}\nqueues:\n  settlements:\n    subscriptions:\n      orders: { topic: orders, account: orders-dev }\n`;
       expect(problems({ 'staging/payments-staging': staging })).toEqual([
         'environments/staging/payments-staging.yaml: queues.settlements.subscriptions.orders.account subscribes a queue in eu-central-1 to topic orders of orders-dev in eu-west-1 — subscribe a queue of an account in eu-west-1, or publish to a topic in eu-central-1',
       ]);
