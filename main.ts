@@ -3,20 +3,17 @@
  * and `npm run plan` all come through here, so every tool sees the same stacks.
  * LZ_CONFIG_DIR picks another config folder; LZ_OFFLINE=1 forces an offline (plan-only) synth.
  */
-import { loadLandingZone } from './model/load';
+import { configDirFromEnv } from './model/load';
 import { ConfigValidationError } from './model/problems';
 import { decideMode, synthSettingsFromEnv } from './pipeline/mode';
-import { enforcePolicy, PolicyViolationError } from './policy/synthesized';
-import { buildApp } from './stacks/app';
+import { synthesize } from './pipeline/synth-output';
+import { PolicyViolationError } from './policy/synthesized';
 
 function main(): void {
   const decision = decideMode();
   if (decision.mode === 'offline') console.error(`aws-landing-zone: offline synth (${decision.reason}); plan-only, cannot be deployed`);
   try {
-    const model = loadLandingZone();
-    const settings = synthSettingsFromEnv(process.env, decision);
-    buildApp(model, settings).synth();
-    enforcePolicy(settings.outdir, model);
+    synthesize(configDirFromEnv(), synthSettingsFromEnv(process.env, decision));
   } catch (error) {
     if (!(error instanceof ConfigValidationError || error instanceof PolicyViolationError)) throw error;
     console.error(error.message);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { diskUsageKb, measureOrFail, type Measurement } from './measure';
-import type { SynthesizedStack, TerraformSetup } from './terraform-phases';
+import type { BenchStack, TerraformSetup } from './terraform-phases';
 
 /*
  * What the plugin cache buys. An unpacked filesystem mirror (/opt/tf-plugins) is linked into
@@ -28,7 +28,7 @@ export interface PluginCacheEffect {
 
 const AWS = 'registry.terraform.io/hashicorp/aws';
 
-export async function measurePluginCacheEffect(stack: SynthesizedStack, setup: TerraformSetup): Promise<PluginCacheEffect> {
+export async function measurePluginCacheEffect(stack: BenchStack, setup: TerraformSetup): Promise<PluginCacheEffect> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-bench-plugin-cache-'));
   try {
     const unpackedMirrorWithoutCache = await initIn(stack, work, 'unpacked', cliConfig(work, 'unpacked.rc', setup.mirror), setup.env);
@@ -52,7 +52,7 @@ export async function measurePluginCacheEffect(stack: SynthesizedStack, setup: T
   }
 }
 
-async function initIn(stack: SynthesizedStack, work: string, name: string, config: string, env: Record<string, string>) {
+async function initIn(stack: BenchStack, work: string, name: string, config: string, env: Record<string, string>) {
   const dir = path.join(work, name);
   fs.mkdirSync(dir);
   fs.copyFileSync(path.join(stack.dir, 'cdk.tf.json'), path.join(dir, 'cdk.tf.json'));

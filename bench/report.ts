@@ -1,5 +1,6 @@
 import type { Measurement } from './measure';
-import type { BenchResults, SizeResult } from './run';
+import { PHASE_NAMES } from './plan-phases';
+import { PROJECTED_SHARDS, type BenchResults, type PipelineComparison, type ProjectionRow, type SizeResult } from './run';
 import type { PlainSynthOutcome } from './synth-phases';
 
 /* The benchmark's tables (Markdown), as printed by `npm run bench` and copied into docs/benchmark.md. */
@@ -33,20 +34,32 @@ export function formatResults(results: BenchResults): string {
   if (sampled.length > 0) {
     sections.push(
       '',
-      'Terraform, sample stacks one at a time (filesystem mirror + plugin cache)',
+      'Terraform, sample stacks one at a time (filesystem mirror + plugin cache); validate is what the pipeline no longer runs',
       table(
-        ['accounts', 'stack', 'init', 'validate', 'plan + show -json', '.terraform on disk'],
+        ['accounts', 'stack', 'resources', 'init', 'validate (dropped)', 'plan', 'show -json', '.terraform on disk'],
         sampled.map(({ size, timing }) => [
           String(size),
           timing.stack,
+          String(timing.resources),
           cell(timing.init),
           cell(timing.validate!),
           cell(timing.plan!),
+          cell(timing.show!),
           `${timing.dotTerraformKb} KB`,
         ]),
       ),
+      '',
+      `Where one plan's wall time goes (seconds, from Terraform's debug log; ${PHASE_NAMES.join(', ')} as bench/plan-phases.ts defines them)`,
+      table(
+        ['accounts', 'stack', ...PHASE_NAMES],
+        sampled
+          .filter(({ timing }) => timing.phases)
+          .map(({ size, timing }) => [String(size), timing.stack, ...PHASE_NAMES.map((phase) => timing.phases![phase].toFixed(2))]),
+      ),
     );
   }
+  if (results.pipelines) sections.push('', ...pipelineSection(results.pipelines));
+  if (results.projections.length > 0) sections.push('', ...projectionSection(results.projections));
   sections.push('', 'What each choice buys', table(['choice', 'measured'], effectRows(results)));
   sections.push('', `Benchmark finished in ${seconds(results.totalSeconds)}.`);
   return sections.join('\n');
@@ -103,7 +116,7 @@ function effectRows(results: BenchResults): string[][] {
         `for a separate synth process (start-up and module loading ${seconds(smallest.inProcess.startupSeconds)})`,
     ],
   ];
-  const inits = results.wholeOrganizationPlan?.inits ?? [];
+  const inits = results.pipelines?.runs[0]?.timings ?? [];
   const first = results.sizes[0]?.sampleStacks[0];
   if (first && inits.length > 0) {
     const initWalls = inits.map((timing) => timing.init.wallSeconds);
@@ -128,23 +141,43 @@ function effectRows(results: BenchResults): string[][] {
       ]);
     }
   }
-  const whole = results.wholeOrganizationPlan;
-  if (whole) {
-    rows.push([
-      `parallel plans (${whole.workloadAccounts} accounts, ${whole.stacks} stacks, ${whole.parallelism} at a time)`,
-      `validate + plan of every stack ${seconds(whole.planPhaseWallSeconds)} vs ideal ${seconds(whole.idealSeconds)} (stacks × one stack alone ÷ ${whole.parallelism}): ` +
-        `${ratio(whole.planPhaseWallSeconds, whole.idealSeconds)}; peak ${Math.round(whole.peakMemoryMbPerProcess)} MB per Terraform process; ` +
-        `inits ${seconds(sum(inits.map((timing) => timing.init.wallSeconds)))} in total. Alone, one Terraform process keeps ${coresUsedAlone(results).toFixed(2)} cores busy ` +
-        '(CPU ÷ wall), so the ideal assumes more cores than there are',
-    ]);
-  }
   return rows;
 }
 
-/** CPU ÷ wall of the sampled validate and plan runs: how many cores one Terraform process keeps busy. */
-function coresUsedAlone(results: BenchResults): number {
-  const runs = results.sizes.flatMap((size) => size.sampleStacks.flatMap((timing) => [timing.validate!, timing.plan!]));
-  return sum(runs.map((run) => run.cpuSeconds)) / Math.max(0.001, sum(runs.map((run) => run.wallSeconds)));
+function pipelineSection(pipelines: PipelineComparison): string[] {
+  const rows = pipelines.runs.map((run, index) => [
+    String(index + 1),
+    run.variant === 'with-validate' ? 'before (validate, plan, show)' : 'now (plan, show)',
+    seconds(run.initWallSeconds),
+    seconds(run.planPhaseWallSeconds),
+    seconds(run.planPhaseCpuSeconds),
+    seconds(pipelines.synthSeconds + run.initWallSeconds + run.planPhaseWallSeconds),
+  ]);
+  const total = (variant: string) =>
+    mean(pipelines.runs.filter((run) => run.variant === variant).map((run) => run.initWallSeconds + run.planPhaseWallSeconds));
+  const cpu = (variant: string) => mean(pipelines.runs.filter((run) => run.variant === variant).map((run) => run.planPhaseCpuSeconds));
+  return [
+    `Whole sample organization (${pipelines.stacks} stacks, ${pipelines.resources} resources), offline, ${pipelines.runs[0]?.parallelism} plans at a time, runs interleaved; synth + policy ${seconds(pipelines.synthSeconds)} in-process`,
+    table(['run', 'pipeline', 'inits', 'plans (wall)', 'plans (CPU)', 'synth + Terraform'], rows),
+    `Mean Terraform wall time: before ${seconds(total('with-validate'))}, now ${seconds(total('plan-only'))} (${ratio(total('with-validate'), total('plan-only'))}); ` +
+      `CPU ${seconds(cpu('with-validate'))} vs ${seconds(cpu('plan-only'))} (${ratio(cpu('with-validate'), cpu('plan-only'))}).`,
+  ];
+}
+
+function projectionSection(projections: readonly ProjectionRow[]): string[] {
+  return [
+    'Projected wall time of the sharded plan workflow for a pull request that changes every stack (deciding job + slowest shard + merge; runner start-up, checkout and npm ci not included)',
+    table(
+      ['organization', 'stacks', ...PROJECTED_SHARDS.map((shards) => `${shards} shard${shards === 1 ? '' : 's'}`)],
+      projections.map((row) => [
+        row.organization,
+        String(row.stacks),
+        ...row.projections.map(
+          (projection) => `${seconds(projection.wallSeconds)} (slowest shard ${seconds(projection.slowestShardSeconds)})`,
+        ),
+      ]),
+    ),
+  ];
 }
 
 function table(header: string[], rows: string[][]): string {

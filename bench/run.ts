@@ -20,6 +20,7 @@ import {
   type PlainSynthOutcome,
   type SynthRun,
 } from './synth-phases';
+import { projectShardedWorkflow, type ShardedProjection, type StackCost } from './projection';
 import {
   measureSampleStacks,
   planWholeOrganization,
@@ -39,8 +40,10 @@ export interface BenchOptions {
   /** Sizes whose plain-CDKTF synth is measured. */
   readonly plainSizes: readonly number[];
   readonly plainTimeoutSeconds: number;
-  /** Run init/validate/plan (sample stacks, whole-organization plan of the smallest size). */
+  /** Run Terraform: sample stacks per size, and the whole sample organization through both pipelines. */
   readonly terraform: boolean;
+  /** Whole-organization plans of the sample per pipeline variant, interleaved (A B A B …). @default 2 */
+  readonly pipelineRepeats?: number;
   readonly log: (line: string) => void;
 }
 
@@ -53,6 +56,8 @@ export interface SizeResult {
   readonly inProcess: InProcessBreakdown;
   readonly plain: PlainSynthOutcome;
   readonly sampleStacks: StackTimings[];
+  /** Every stack's name, kind and size (for the projection). */
+  readonly stackKinds: { readonly name: string; readonly kind: StackTimings['kind']; readonly resources: number }[];
 }
 
 export interface Effects {
@@ -78,7 +83,10 @@ export interface BenchResults {
   readonly sampleCompiled: SynthRun;
   readonly sizes: SizeResult[];
   readonly effects: Effects;
-  readonly wholeOrganizationPlan?: WholeOrganizationPlan & { readonly workloadAccounts: number; readonly idealSeconds: number };
+  /** The sample organization through the pipeline before (with validate) and now (plan only), interleaved. */
+  readonly pipelines?: PipelineComparison;
+  /** Projected wall time of the sharded plan workflow, per organization and shard count. */
+  readonly projections: ProjectionRow[];
   readonly totalSeconds: number;
 }
 
@@ -121,14 +129,15 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     const sizes: SizeResult[] = [];
     for (const size of [...options.sizes].sort((a, b) => a - b)) sizes.push(await measureSize(size, workspace, options));
     const effects = await measureEffects(sizes, workspace, options);
-    const wholeOrganizationPlan = options.terraform ? await measureWholeOrganization(sizes[0], workspace, log) : undefined;
+    const pipelines = options.terraform ? await comparePipelines(root, workspace, options) : undefined;
     return {
       machine: { ...machine, loadAverageAtEnd: loadAverage() },
       sampleSynth,
       sampleCompiled,
       sizes,
       effects,
-      wholeOrganizationPlan,
+      pipelines,
+      projections: pipelines ? projections(pipelines, sizes) : [],
       totalSeconds: (Date.now() - started) / 1000,
     };
   } finally {
@@ -155,15 +164,17 @@ async function measureSize(size: number, workspace: Workspace, options: BenchOpt
   log(`[${size}] synth (plain CDKTF): ${plain.status === 'measured' ? describe(plain.run.measurement) : plain.status}`);
   fs.rmSync(plainOut, { recursive: true, force: true });
   let sample: StackTimings[] = [];
+  const stacks = synthesizedStacks(outdir);
   if (options.terraform) {
-    sample = await measureSampleStacks(sampleStacks(synthesizedStacks(outdir)), workspace.setup);
+    sample = await measureSampleStacks(sampleStacks(stacks), workspace.setup);
     for (const timing of sample) {
       log(
-        `[${size}] ${timing.stack}: init ${describe(timing.init)}; validate ${describe(timing.validate!)}; plan ${describe(timing.plan!)}`,
+        `[${size}] ${timing.stack}: init ${describe(timing.init)}; validate ${describe(timing.validate!)}; plan ${describe(timing.plan!)}; show ${describe(timing.show!)}`,
       );
     }
   }
-  return { workloadAccounts: size, ours, compiled, inProcess, plain, sampleStacks: sample };
+  const stackKinds = stacks.map(({ name, kind, resources }) => ({ name, kind, resources }));
+  return { workloadAccounts: size, ours, compiled, inProcess, plain, sampleStacks: sample, stackKinds };
 }
 
 async function measureEffects(sizes: readonly SizeResult[], workspace: Workspace, options: BenchOptions): Promise<Effects> {
@@ -211,31 +222,100 @@ async function measureEffects(sizes: readonly SizeResult[], workspace: Workspace
   };
 }
 
-/** A fresh synth of the smallest organization (the in-process one): every stack, planned as `npm run plan` does. */
-async function measureWholeOrganization(
-  smallest: SizeResult,
-  workspace: Workspace,
-  log: BenchOptions['log'],
-): Promise<BenchResults['wholeOrganizationPlan']> {
-  const stacks = synthesizedStacks(path.join(workspace.work, `in-process-${smallest.workloadAccounts}`));
-  const parallelism = defaultParallelism();
-  log(`[whole organization, ${smallest.workloadAccounts} accounts] ${stacks.length} stacks, ${parallelism} at a time`);
-  const plan = await planWholeOrganization(stacks, workspace.setup, parallelism);
-  const idealSeconds = idealPlanSeconds(plan, smallest.sampleStacks, parallelism);
-  log(`[whole organization] validate + plan ${plan.planPhaseWallSeconds.toFixed(1)} s; ideal ${idealSeconds.toFixed(1)} s`);
-  return { ...plan, workloadAccounts: smallest.workloadAccounts, idealSeconds };
+export interface PipelineComparison {
+  readonly stacks: number;
+  readonly resources: number;
+  /** In-process synth + policy of the sample, as npm run plan does it. */
+  readonly synthSeconds: number;
+  readonly runs: WholeOrganizationPlan[];
 }
 
 /**
- * stacks × one stack's plan time ÷ cores, with "one stack's plan time" (validate + plan + show)
- * measured alone: the sampled stack of the same kind, or the sample's mean for kinds not sampled.
+ * The Terraform part of `npm run plan` on the sample organization, the pipeline before issue 11
+ * (validate, plan, show) and now (plan, show), interleaved so that load from other work on the
+ * machine falls on both alike.
  */
-export function idealPlanSeconds(plan: WholeOrganizationPlan, sample: readonly StackTimings[], parallelism: number): number {
-  const alone = (timing: StackTimings) => timing.validate!.wallSeconds + timing.plan!.wallSeconds;
-  const mean = sample.reduce((total, timing) => total + alone(timing), 0) / Math.max(1, sample.length);
-  const byKind = new Map(sample.map((timing) => [timing.kind, alone(timing)]));
-  return plan.timings.reduce((total, timing) => total + (byKind.get(timing.kind) ?? mean), 0) / parallelism;
+async function comparePipelines(root: string, workspace: Workspace, options: BenchOptions): Promise<PipelineComparison> {
+  const target = { configDir: path.join(root, 'environments'), outdir: path.join(workspace.work, 'pipelines-sample') };
+  const synth = await measureInProcessSynth(root, target);
+  const stacks = synthesizedStacks(target.outdir);
+  const parallelism = defaultParallelism();
+  const runs: WholeOrganizationPlan[] = [];
+  for (let repeat = 0; repeat < (options.pipelineRepeats ?? 2); repeat += 1) {
+    for (const variant of ['with-validate', 'plan-only'] as const) {
+      const run = await planWholeOrganization(stacks, workspace.setup, parallelism, variant);
+      options.log(
+        `[pipelines] ${variant}: ${stacks.length} stacks, inits ${run.initWallSeconds.toFixed(1)} s, plans ${run.planPhaseWallSeconds.toFixed(1)} s wall / ` +
+          `${run.planPhaseCpuSeconds.toFixed(1)} s CPU (load ${loadAverage()})`,
+      );
+      runs.push(run);
+    }
+  }
+  const resources = stacks.reduce((total, stack) => total + stack.resources, 0);
+  return { stacks: stacks.length, resources, synthSeconds: synth.modelSeconds + synth.synthSeconds + synth.policySeconds, runs };
 }
+
+export interface ProjectionRow {
+  readonly organization: string;
+  readonly stacks: number;
+  readonly projections: ShardedProjection[];
+}
+
+export const PROJECTED_SHARDS = [1, 4, 16] as const;
+
+/**
+ * The sharded workflow for the sample (per-stack times from the plan-only runs) and for each
+ * generated size (each stack costed as the sampled stack of its kind, measured alone).
+ */
+function projections(pipelines: PipelineComparison, sizes: readonly SizeResult[]): ProjectionRow[] {
+  const planOnly = pipelines.runs.filter((run) => run.variant === 'plan-only');
+  const last = planOnly[planOnly.length - 1];
+  const sampleCosts = last.timings.map((timing) => ({
+    name: timing.stack,
+    resources: timing.resources,
+    initSeconds: timing.init.wallSeconds,
+    planSeconds: timing.plan!.wallSeconds + timing.show!.wallSeconds,
+  }));
+  const rows = [projectionRow('sample', sampleCosts, pipelines.synthSeconds, last.parallelism)];
+  for (const size of sizes.filter((candidate) => candidate.sampleStacks.length > 0)) {
+    const byKind = new Map(size.sampleStacks.map((timing) => [timing.kind, timing]));
+    const mean = size.sampleStacks[0];
+    const costs = size.stackKinds.map((stack) => {
+      const timing = byKind.get(stack.kind) ?? mean;
+      return {
+        name: stack.name,
+        resources: stack.resources,
+        initSeconds: timing.init.wallSeconds,
+        planSeconds: timing.plan!.wallSeconds + timing.show!.wallSeconds,
+      };
+    });
+    rows.push(
+      projectionRow(
+        `${size.workloadAccounts} accounts`,
+        costs,
+        size.inProcess.synthSeconds + size.inProcess.modelSeconds,
+        last.parallelism,
+      ),
+    );
+  }
+  return rows;
+}
+
+function projectionRow(organization: string, costs: StackCost[], synthSeconds: number, workersPerShard: number): ProjectionRow {
+  // The deciding job synthesizes head and base (--changed-since) and once more for --list; the merge is one process over JSON.
+  const workflow = { decideSeconds: 3 * synthSeconds, synthSeconds, mergeSeconds: MERGE_SECONDS, workersPerShard };
+  return {
+    organization,
+    stacks: costs.length,
+    projections: PROJECTED_SHARDS.map((shards) => projectShardedWorkflow(costs, shards, workflow)),
+  };
+}
+
+/**
+ * `npm run summarize -- --merge` of a 4-stack shard, measured by hand on this machine: 3.1 s CPU
+ * (10.8 s wall under a load average of 8); ts-node start-up dominates, the merge itself is JSON.
+ */
+const MERGE_SECONDS = 3;
 
 export function describe(measurement: Measurement): string {
   return `${measurement.wallSeconds.toFixed(2)} s wall, ${measurement.cpuSeconds.toFixed(2)} s CPU, ${Math.round(measurement.peakMemoryMb)} MB`;

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { readStackJson, readSynthOutput } from '../pipeline/synth-output';
 import { measure, measureOrFail, type Measurement } from './measure';
 
 /*
@@ -79,15 +79,11 @@ export async function measureTypeCheck(projectDir: string): Promise<Measurement>
 }
 
 function countOutput(outdir: string): { stacks: number; resources: number } {
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as {
-    stacks: Record<string, { synthesizedStackPath: string }>;
-  };
+  const { stacks } = readSynthOutput(outdir);
   let resources = 0;
-  for (const entry of Object.values(manifest.stacks)) {
-    const stack = JSON.parse(fs.readFileSync(path.join(outdir, entry.synthesizedStackPath), 'utf8')) as {
-      resource?: Record<string, Record<string, unknown>>;
-    };
-    for (const byName of Object.values(stack.resource ?? {})) resources += Object.keys(byName).length;
+  for (const stack of stacks) {
+    const json = readStackJson<{ resource?: Record<string, Record<string, unknown>> }>(stack);
+    for (const byName of Object.values(json.resource ?? {})) resources += Object.keys(byName).length;
   }
-  return { stacks: Object.keys(manifest.stacks).length, resources };
+  return { stacks: stacks.length, resources };
 }

@@ -2,30 +2,45 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pLimit from 'p-limit';
 import { ensureOfflineStates, type StackJson } from '../pipeline/offline-state';
+import { resourceCount } from '../pipeline/shards';
+import { readStackJson, readSynthOutput } from '../pipeline/synth-output';
 import { writeTerraformCliConfig } from '../pipeline/terraform-cli-config';
 import { diskUsageKb, measureOrFail, type Measurement } from './measure';
+import { PHASE_LOG_ENV, planPhases, type PlanPhases } from './plan-phases';
 
 /*
- * The Terraform measurements, run the way pipeline/run-plan.ts runs them: the project's CLI config
- * (filesystem mirror + plugin cache), inits one at a time, validate then plan + show -json.
+ * The Terraform measurements, run the way pipeline/plan-stack.ts runs them: the project's CLI config
+ * (filesystem mirror + plugin cache), inits one at a time, then per stack either today's pipeline
+ * (`validate`, `plan -out`, `show -json`) or the one before it (`validate` first, kept to compare).
  */
 
 /** `organization-wide`: the other stacks without an environment (e.g. log-archive, network-ipam). */
 export type StackKind = 'org' | 'hub' | 'spoke' | 'organization-wide';
 
-export interface SynthesizedStack {
+/**
+ * `with-validate`: the pipeline before issue 11 (`terraform validate`, then plan and show);
+ * `plan-only`: the pipeline now (plan validates; then show).
+ */
+export type PipelineVariant = 'with-validate' | 'plan-only';
+
+export interface BenchStack {
   readonly name: string;
   readonly kind: StackKind;
   readonly dir: string;
+  /** Managed resources in its cdk.tf.json. */
+  readonly resources: number;
 }
 
 export interface StackTimings {
   readonly stack: string;
   readonly kind: StackKind;
+  readonly resources: number;
   readonly init: Measurement;
   readonly validate?: Measurement;
-  /** `plan -out` plus `show -json`, summed. */
   readonly plan?: Measurement;
+  readonly show?: Measurement;
+  /** Where the plan's time went (sample stacks only: measured with Terraform's debug log). */
+  readonly phases?: PlanPhases;
   /** `du -sk .terraform` after init: the provider is linked from the plugin cache, not copied. */
   readonly dotTerraformKb: number;
 }
@@ -45,75 +60,93 @@ export function terraformSetup(workDir: string): TerraformSetup {
 }
 
 /** Every stack of a synth output, with offline state written for the remote-state reads. */
-export function synthesizedStacks(outdir: string): SynthesizedStack[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as {
-    stacks: Record<string, { workingDirectory: string; synthesizedStackPath: string }>;
-  };
-  return Object.entries(manifest.stacks)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, entry]) => {
-      const dir = path.join(outdir, entry.workingDirectory);
-      ensureOfflineStates(dir, JSON.parse(fs.readFileSync(path.join(outdir, entry.synthesizedStackPath), 'utf8')) as StackJson);
-      return { name, kind: kindOf(name), dir };
-    });
+export function synthesizedStacks(outdir: string): BenchStack[] {
+  return readSynthOutput(outdir).stacks.map((stack) => {
+    const json = readStackJson<StackJson & Parameters<typeof resourceCount>[0]>(stack);
+    ensureOfflineStates(stack.dir, json);
+    return { name: stack.name, kind: kindOf(stack.name), dir: stack.dir, resources: resourceCount(json) };
+  });
 }
 
 /** org, the first hub and the first spoke: one stack of each kind. */
-export function sampleStacks(stacks: readonly SynthesizedStack[]): SynthesizedStack[] {
+export function sampleStacks(stacks: readonly BenchStack[]): BenchStack[] {
   return (['org', 'hub', 'spoke'] as const).flatMap((kind) => stacks.filter((stack) => stack.kind === kind).slice(0, 1));
 }
 
-export async function initStack(stack: SynthesizedStack, setup: TerraformSetup): Promise<StackTimings> {
+export async function initStack(stack: BenchStack, setup: TerraformSetup): Promise<StackTimings> {
   const init = await measureOrFail('terraform', ['init', '-input=false', '-no-color'], { cwd: stack.dir, env: setup.env });
-  return { stack: stack.name, kind: stack.kind, init, dotTerraformKb: diskUsageKb(path.join(stack.dir, '.terraform')) };
+  return {
+    stack: stack.name,
+    kind: stack.kind,
+    resources: stack.resources,
+    init,
+    dotTerraformKb: diskUsageKb(path.join(stack.dir, '.terraform')),
+  };
 }
 
-export async function validateAndPlan(stack: SynthesizedStack, setup: TerraformSetup, initialized: StackTimings): Promise<StackTimings> {
+/** One stack's plan in the given variant; with `phases`, the plan runs with Terraform's debug log to split its time. */
+export async function planStackTimed(
+  stack: BenchStack,
+  setup: TerraformSetup,
+  initialized: StackTimings,
+  variant: PipelineVariant,
+  phases = false,
+): Promise<StackTimings> {
   const options = { cwd: stack.dir, env: setup.env };
-  const validate = await measureOrFail('terraform', ['validate', '-no-color'], options);
-  const plan = await measureOrFail('terraform', ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan'], options);
+  const validate = variant === 'with-validate' ? await measureOrFail('terraform', ['validate', '-no-color'], options) : undefined;
+  const logFile = path.join(stack.dir, 'plan-debug.log');
+  const planOptions = phases ? { ...options, env: { ...setup.env, ...PHASE_LOG_ENV, TF_LOG_PATH: logFile } } : options;
+  fs.rmSync(logFile, { force: true });
+  const plan = await measureOrFail('terraform', ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan'], planOptions);
   const show = await measureOrFail('terraform', ['show', '-json', 'plan.tfplan'], options);
   fs.writeFileSync(path.join(stack.dir, 'plan.json'), show.stdout);
-  return { ...initialized, validate, plan: sum(plan, show) };
+  const split = phases ? planPhases(fs.readFileSync(logFile, 'utf8'), plan.wallSeconds) : undefined;
+  return { ...initialized, validate, plan, show, ...(split ? { phases: split } : {}) };
 }
 
-/** Init, validate and plan the sample stacks one at a time (nothing else running): per-stack costs. */
-export async function measureSampleStacks(stacks: readonly SynthesizedStack[], setup: TerraformSetup): Promise<StackTimings[]> {
+/**
+ * Init, then the sample stacks one at a time (nothing else of ours running): `validate` alone (what
+ * the pipeline no longer runs), then plan with its phases, then show.
+ */
+export async function measureSampleStacks(stacks: readonly BenchStack[], setup: TerraformSetup): Promise<StackTimings[]> {
   const timings: StackTimings[] = [];
-  for (const stack of stacks) timings.push(await validateAndPlan(stack, setup, await initStack(stack, setup)));
+  for (const stack of stacks) timings.push(await planStackTimed(stack, setup, await initStack(stack, setup), 'with-validate', true));
   return timings;
 }
 
 export interface WholeOrganizationPlan {
+  readonly variant: PipelineVariant;
   readonly stacks: number;
   readonly parallelism: number;
-  readonly inits: StackTimings[];
-  /** Wall time of validate + plan of every stack, `parallelism` at a time. */
+  readonly initWallSeconds: number;
+  /** Wall time of every stack's validate (when the variant has it), plan and show, `parallelism` at a time. */
   readonly planPhaseWallSeconds: number;
   readonly planPhaseCpuSeconds: number;
   readonly peakMemoryMbPerProcess: number;
   readonly timings: StackTimings[];
 }
 
-/** `npm run plan` for a whole organization: inits one at a time, then validate + plan in parallel. */
+/** The Terraform part of `npm run plan` for a whole organization: inits one at a time, then the plans in parallel. */
 export async function planWholeOrganization(
-  stacks: readonly SynthesizedStack[],
+  stacks: readonly BenchStack[],
   setup: TerraformSetup,
   parallelism: number,
+  variant: PipelineVariant,
 ): Promise<WholeOrganizationPlan> {
   const inits: StackTimings[] = [];
   for (const stack of stacks) inits.push(await initStack(stack, setup));
   const limit = pLimit(parallelism);
   const started = process.hrtime.bigint();
-  const timings = await Promise.all(stacks.map((stack, index) => limit(() => validateAndPlan(stack, setup, inits[index]))));
-  const planPhaseWallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const timings = await Promise.all(stacks.map((stack, index) => limit(() => planStackTimed(stack, setup, inits[index], variant))));
+  const runs = timings.flatMap((timing) => [timing.validate, timing.plan, timing.show].filter((run): run is Measurement => !!run));
   return {
+    variant,
     stacks: stacks.length,
     parallelism,
-    inits,
-    planPhaseWallSeconds,
-    planPhaseCpuSeconds: timings.reduce((total, timing) => total + timing.validate!.cpuSeconds + timing.plan!.cpuSeconds, 0),
-    peakMemoryMbPerProcess: Math.max(...timings.flatMap((timing) => [timing.validate!.peakMemoryMb, timing.plan!.peakMemoryMb])),
+    initWallSeconds: inits.reduce((total, timing) => total + timing.init.wallSeconds, 0),
+    planPhaseWallSeconds: Number(process.hrtime.bigint() - started) / 1e9,
+    planPhaseCpuSeconds: runs.reduce((total, run) => total + run.cpuSeconds, 0),
+    peakMemoryMbPerProcess: Math.max(...runs.map((run) => run.peakMemoryMb)),
     timings,
   };
 }
@@ -122,15 +155,4 @@ function kindOf(stack: string): StackKind {
   if (stack === 'org') return 'org';
   if (/-network-hub$/.test(stack)) return 'hub';
   return /-spoke-/.test(stack) ? 'spoke' : 'organization-wide';
-}
-
-function sum(first: Measurement, second: Measurement): Measurement {
-  return {
-    ...first,
-    wallSeconds: first.wallSeconds + second.wallSeconds,
-    cpuSeconds: first.cpuSeconds + second.cpuSeconds,
-    peakMemoryMb: Math.max(first.peakMemoryMb, second.peakMemoryMb),
-    stdout: '',
-    stderr: '',
-  };
 }

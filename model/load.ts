@@ -15,11 +15,16 @@ import { parseYamlSource } from './yaml-source';
 export interface ConfigText {
   readonly file: string;
   readonly text: string;
+  /** Why the file could not be read (then `text` is empty); reported with every other problem. */
+  readonly readProblem?: ConfigProblem;
 }
 
 export const DEFAULT_CONFIG_DIR = 'environments';
-const CONFIG_FILE = /\.(ya?ml|json)$/;
-const ORG_FILE = /^org\.(ya?ml|json)$/;
+/** Config files by extension, whatever its case: `dev.yaml`, `dev.YML` and `dev.json` all define the environment dev. */
+const CONFIG_FILE = /\.(ya?ml|json)$/i;
+const ORG_FILE = /^org\.(ya?ml|json)$/i;
+/** Larger than any real config (a 500-account environment is ~100 KiB); keeps parsing under a few seconds. */
+export const MAX_CONFIG_FILE_BYTES = 512 * 1024;
 const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,15}$/;
 
 /** The config directory: `LZ_CONFIG_DIR`, or `environments/`. */
@@ -43,22 +48,95 @@ export function readConfigDir(configDir: string): ConfigText[] {
       },
     ]);
   }
-  const read = (relative: string) => ({
-    file: displayPath(path.join(configDir, relative)),
-    text: fs.readFileSync(path.join(configDir, relative), 'utf8'),
-  });
-  const entries = fs.readdirSync(configDir, { withFileTypes: true });
-  const topLevel = entries.filter((entry) => !entry.isDirectory() && CONFIG_FILE.test(entry.name)).map((entry) => entry.name);
+  const names = fs.readdirSync(configDir);
   // environments/<env>/<account>.yaml: one workloads file per account, owned by its team.
-  const workloadFiles = entries
-    .filter((entry) => entry.isDirectory() && ENVIRONMENT_NAME.test(entry.name))
+  const workloadFiles = names
+    .filter((name) => ENVIRONMENT_NAME.test(name) && isDirectory(path.join(configDir, name)))
     .flatMap((folder) =>
       fs
-        .readdirSync(path.join(configDir, folder.name))
+        .readdirSync(path.join(configDir, folder))
         .filter((name) => CONFIG_FILE.test(name))
-        .map((name) => `${folder.name}/${name}`),
+        .map((name) => `${folder}/${name}`),
     );
-  return [...topLevel, ...workloadFiles].sort().map(read);
+  return [...names.filter((name) => CONFIG_FILE.test(name)), ...workloadFiles]
+    .sort()
+    .map((name) => readConfigFile(path.join(configDir, name)));
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads one config file defensively: only a regular file (after following links), at most
+ * MAX_CONFIG_FILE_BYTES, valid UTF-8. Opened without blocking and checked on the open handle, so
+ * a FIFO, a device or a file swapped after the check is never read until memory runs out.
+ */
+function readConfigFile(file: string): ConfigText {
+  const display = displayPath(file);
+  const unreadable = (message: string, fix: string): ConfigText => ({
+    file: display,
+    text: '',
+    readProblem: { file: display, path: '', message, fix },
+  });
+  let descriptor: number;
+  try {
+    descriptor = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return unreadable('is a link to a file that does not exist', 'point the link at a config file, or remove it');
+    if (code === 'ELOOP') return unreadable('is a link that loops', 'point the link at a config file, or remove it');
+    return unreadable(
+      `cannot be opened (${code ?? 'unknown error'})`,
+      'make it a readable regular file, or move it out of the config folder',
+    );
+  }
+  try {
+    const stat = fs.fstatSync(descriptor);
+    if (stat.isDirectory())
+      return unreadable(
+        'is a directory',
+        'config files are regular files; rename the directory so it does not end in .yaml, .yml or .json',
+      );
+    if (!stat.isFile())
+      return unreadable(`is not a regular file (${fileKind(stat)})`, 'replace it with a regular file, or move it out of the config folder');
+    const buffer = readAtMost(descriptor, MAX_CONFIG_FILE_BYTES + 1);
+    if (buffer.length > MAX_CONFIG_FILE_BYTES) {
+      return unreadable(
+        `is larger than ${MAX_CONFIG_FILE_BYTES / 1024} KiB`,
+        'a config file this large is not a landing-zone config; check what it holds',
+      );
+    }
+    try {
+      return { file: display, text: new TextDecoder('utf-8', { fatal: true }).decode(buffer) };
+    } catch {
+      return unreadable('is not UTF-8 text', 'save it as UTF-8');
+    }
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
+function readAtMost(descriptor: number, limit: number): Buffer {
+  const buffer = Buffer.alloc(limit);
+  let length = 0;
+  while (length < limit) {
+    const read = fs.readSync(descriptor, buffer, length, limit - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return buffer.subarray(0, length);
+}
+
+function fileKind(stat: fs.Stats): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a file';
 }
 
 export function landingZoneFromTexts(texts: readonly ConfigText[]): LandingZone {
@@ -68,13 +146,15 @@ export function landingZoneFromTexts(texts: readonly ConfigText[]): LandingZone 
   return resolveLandingZone(parsed.org!, parsed.environments, parsed.workloads);
 }
 
-function parseConfig(texts: readonly ConfigText[]): { parsed: ParsedConfig; problems: ConfigProblem[] } {
+/** Parses every file (YAML, then schema); files and entries that fail are left out and listed in `parsed.unparsed`. */
+export function parseConfig(texts: readonly ConfigText[]): { parsed: ParsedConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [...checkFileSet(texts)];
   const unparsed: UnparsedPart[] = [];
   let org: ParsedOrg | undefined;
   const environments: ParsedEnvironment[] = [];
   const workloads: ParsedWorkloads[] = [];
   const configDir = configDirOf(texts);
+  const environmentFiles = new Map<string, string>();
   for (const text of texts) {
     if (path.dirname(text.file) !== configDir) {
       const result = parseWorkloadsText(text);
@@ -85,30 +165,56 @@ function parseConfig(texts: readonly ConfigText[]): { parsed: ParsedConfig; prob
     }
     const isOrg = ORG_FILE.test(path.basename(text.file));
     const name = path.basename(text.file).replace(CONFIG_FILE, '');
-    const source = parseYamlSource(text.file, text.text);
-    if (!isOrg && !ENVIRONMENT_NAME.test(name)) {
-      if (Array.isArray(source)) problems.push(...source);
+    if (!isOrg && environmentFiles.has(name)) {
       problems.push({
         file: text.file,
         path: '',
-        message: `names an environment "${name}" that cannot be used in stack names`,
-        fix: 'rename the file to 1–16 lowercase letters, digits and hyphens, e.g. prod.yaml',
+        message: `defines the environment ${name} a second time (${environmentFiles.get(name)} defines it too)`,
+        fix: 'keep one file per environment; merge the two, or rename one of them',
       });
       continue;
     }
-    const part = isOrg ? ({ kind: 'org' } as const) : ({ kind: 'environment', environment: name } as const);
-    if (Array.isArray(source)) {
-      problems.push(...source);
-      unparsed.push({ ...part, path: [] });
-      continue;
-    }
-    const result = isOrg ? checkAgainstSchema(source, OrgConfigSchema) : checkAgainstSchema(source, EnvironmentConfigSchema);
-    problems.push(...result.problems);
-    unparsed.push(...(result.value ? result.dropped.map((entry) => ({ ...part, path: entry })) : [{ ...part, path: [] }]));
-    if (result.value && isOrg && !org) org = { source, config: result.value as ParsedOrg['config'] };
-    if (result.value && !isOrg) environments.push({ name, source, config: result.value as ParsedEnvironment['config'] });
+    if (!isOrg) environmentFiles.set(name, text.file);
+    const file = parseFile(text, isOrg, name);
+    problems.push(...file.problems);
+    unparsed.push(...file.unparsed);
+    if (file.org && !org) org = file.org;
+    if (file.environment) environments.push(file.environment);
   }
   return { parsed: { org, environments, workloads, unparsed }, problems };
+}
+
+interface ParsedFile {
+  readonly problems: readonly ConfigProblem[];
+  readonly unparsed: readonly UnparsedPart[];
+  readonly org?: ParsedOrg;
+  readonly environment?: ParsedEnvironment;
+}
+
+function parseFile(text: ConfigText, isOrg: boolean, name: string): ParsedFile {
+  const part = isOrg ? ({ kind: 'org' } as const) : ({ kind: 'environment', environment: name } as const);
+  const whole = [{ ...part, path: [] }];
+  if (text.readProblem) return { problems: [text.readProblem], unparsed: whole };
+  const source = parseYamlSource(text.file, text.text);
+  const sourceProblems = Array.isArray(source) ? source : [];
+  if (!isOrg && !ENVIRONMENT_NAME.test(name)) {
+    const problem = {
+      file: text.file,
+      path: '',
+      message: `names an environment "${name}" that cannot be used in stack names`,
+      fix: 'rename the file to 1–16 lowercase letters, digits and hyphens, e.g. prod.yaml',
+    };
+    return { problems: [...sourceProblems, problem], unparsed: [] };
+  }
+  if (Array.isArray(source)) return { problems: sourceProblems, unparsed: whole };
+  if (isOrg) {
+    const result = checkAgainstSchema(source, OrgConfigSchema);
+    const unparsed = result.value ? result.dropped.map((entry) => ({ ...part, path: entry })) : whole;
+    return { problems: result.problems, unparsed, org: result.value && { source, config: result.value } };
+  }
+  const result = checkAgainstSchema(source, EnvironmentConfigSchema);
+  const unparsed = result.value ? result.dropped.map((entry) => ({ ...part, path: entry })) : whole;
+  return { problems: result.problems, unparsed, environment: result.value && { name, source, config: result.value } };
 }
 
 /** Exactly one org file, and at least one environment file. */
@@ -120,7 +226,7 @@ function checkFileSet(texts: readonly ConfigText[]): ConfigProblem[] {
     problems.push({
       file: orgTexts[1]?.file ?? `${directory}/org.yaml`,
       path: '',
-      message: orgTexts.length === 0 ? 'is missing' : 'is a second organization file',
+      message: orgTexts.length === 0 ? 'is missing' : `is a second organization file (beside ${orgTexts[0].file})`,
       fix: orgTexts.length === 0 ? 'create org.yaml with the organization-wide settings' : 'keep exactly one org.yaml (or org.json)',
     });
   }

@@ -103,7 +103,9 @@ export const NetworkHubSchema = z.strictObject({
       natGateways: z.enum(['per-az', 'single']).default('per-az').describe('One NAT gateway per AZ (resilient) or one in total (cheaper).'),
     })
     .optional()
-    .describe('Central egress: spokes send 0.0.0.0/0 (and ::/0) to the Transit Gateway and out through these NAT gateways.'),
+    .describe(
+      'Central IPv4 egress: spokes send 0.0.0.0/0 to the Transit Gateway and out through these NAT gateways (and NAT64 for IPv6-only clients); IPv6 internet traffic leaves through each VPC’s own egress-only gateway.',
+    ),
   inspection: z
     .strictObject({ vpc: ResourceName.describe('Hub VPC with role inspection.') })
     .optional()

@@ -56,6 +56,8 @@ export function checkAgainstSchema<T extends z.ZodType>(source: SourceFile, sche
 }
 
 const MAX_REPAIR_PASSES = 4;
+/** Unknown keys listed one by one per object; past this the file is likely not a config at all. */
+const MAX_UNKNOWN_KEYS_LISTED = 20;
 
 function issuePath(issue: z.core.$ZodIssue): (string | number)[] {
   return issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
@@ -88,11 +90,31 @@ function describeIssue(source: SourceFile, jsonSchema: JsonSchema, issue: z.core
   const path = issuePath(issue);
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedKeysAt(jsonSchema, path);
-    return issue.keys.map((key) => {
-      const suggestion = allowed.length > 0 ? closest(key, allowed) : undefined;
-      const hint = suggestion && distance(key, suggestion) <= 3 ? `did you mean \`${suggestion}\`? ` : '';
-      return problemAt(source, [...path, key], 'is not a known key', `${hint}remove it or rename it; allowed here: ${allowed.join(', ')}`);
-    });
+    const rest = issue.keys.length - MAX_UNKNOWN_KEYS_LISTED;
+    const more =
+      rest > 0
+        ? [
+            problemAt(
+              source,
+              path,
+              `has ${rest} more unknown keys`,
+              `this does not look like a landing-zone config; allowed here: ${allowed.join(', ')}`,
+            ),
+          ]
+        : [];
+    return issue.keys
+      .slice(0, MAX_UNKNOWN_KEYS_LISTED)
+      .map((key) => {
+        const suggestion = allowed.length > 0 ? closest(key, allowed) : undefined;
+        const hint = suggestion && distance(key, suggestion) <= 3 ? `did you mean \`${suggestion}\`? ` : '';
+        return problemAt(
+          source,
+          [...path, key],
+          'is not a known key',
+          `${hint}remove it or rename it; allowed here: ${allowed.join(', ')}`,
+        );
+      })
+      .concat(more);
   }
   if (issue.code === 'invalid_key') {
     const inner = issue.issues[0]?.message ?? issue.message;

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ConfigProblem } from './problems';
 import { joinPath } from './problems';
 
@@ -10,40 +10,63 @@ export interface SourceFile {
   locate(path: readonly (string | number)[]): { line: number; column: number } | undefined;
 }
 
-/** Parses YAML (so JSON too). Returns the file, or the parser's problems with their line and column. */
+/**
+ * Bounds on what one file may hold once its aliases are expanded. Far above any real
+ * organization (a 500-account environment is ~20,000 values), far below what exhausts the
+ * machine: an alias bomb of 9 levels of 9 references expands to 387 million values.
+ */
+export const YAML_LIMITS = { maxValues: 200_000, maxDepth: 64 } as const;
+
+/** Tags of YAML's core schema; any other (e.g. CloudFormation's `!Ref`) would silently turn into plain text. */
+const CORE_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
+const MERGE_KEY = '<<';
+const DEPTH_FIX = 'flatten the structure; no config key nests this deep';
+
+/**
+ * Parses YAML (so JSON too). Returns the file, or its problems with their line and column.
+ * Merge keys (`<<: *defaults`) are supported; aliases are bounded by their expanded size, not
+ * their count, so reusing one anchor on every account is fine and an alias bomb is not.
+ */
 export function parseYamlSource(file: string, text: string): SourceFile | ConfigProblem[] {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // uniqueKeys is checked below in linear time; the parser's own check is quadratic in the keys of a map.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, merge: true, prettyErrors: false });
+  const at = (offset: number, message: string, fix: string): ConfigProblem => {
+    const position = lineCounter.linePos(offset);
+    return { file, path: '', message, fix, line: position.line, column: position.col };
+  };
   if (document.errors.length > 0) {
-    return document.errors.map((error) => {
-      const position = lineCounter.linePos(error.pos[0]);
-      return {
-        file,
-        path: '',
-        message: `cannot be parsed: ${firstLine(error.message)}`,
-        fix: 'fix the YAML syntax at this line and column',
-        line: position.line,
-        column: position.col,
-      };
-    });
+    return document.errors.map((error) =>
+      // The parser runs out of stack on deep nesting; say what the file does, not what the parser hit.
+      error.code === 'RESOURCE_EXHAUSTION' || /Maximum call stack/.test(error.message)
+        ? at(error.pos[0], `nests values more than ${YAML_LIMITS.maxDepth} levels deep`, DEPTH_FIX)
+        : at(error.pos[0], `cannot be parsed: ${firstLine(error.message)}`, 'fix the YAML syntax at this line and column'),
+    );
   }
-  const data: unknown = document.toJS();
+  const problems = checkStructure(document, at);
+  if (problems.length > 0) return problems;
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: -1 });
+  } catch (error) {
+    return [at(0, `cannot be parsed: ${firstLine(error instanceof Error ? error.message : String(error))}`, 'fix the YAML of this file')];
+  }
   if (data === null || data === undefined) {
     return [{ file, path: '', message: 'is empty', fix: 'add the settings this file needs (see schema/ for the keys) or delete the file' }];
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return [
-      {
-        file,
-        path: '',
-        message: 'does not hold a mapping of keys to values',
-        fix: 'start the file with keys such as `region:`',
-        line: 1,
-        column: 1,
-      },
-    ];
+    return [{ ...at(0, 'does not hold a mapping of keys to values', 'start the file with keys such as `region:`'), line: 1, column: 1 }];
   }
-  return { file, data, locate: (path) => locateInDocument(document, lineCounter, path) };
+  const pairsByMap: PairIndex = new WeakMap();
+  return { file, data, locate: (path) => locateInDocument(document, lineCounter, path, pairsByMap) };
 }
 
 /** Problem for `path` in `source`, with the line and column of that path when the file has it. */
@@ -52,12 +75,127 @@ export function problemAt(source: SourceFile, path: readonly (string | number)[]
   return { file: source.file, path: joinPath(path), message, fix, line: position?.line, column: position?.column };
 }
 
-function locateInDocument(document: Document, lineCounter: LineCounter, path: readonly (string | number)[]) {
+type At = (offset: number, message: string, fix: string) => ConfigProblem;
+
+class StructureProblem extends Error {
+  constructor(readonly problem: ConfigProblem) {
+    super(problem.message);
+  }
+}
+
+/**
+ * What the parser accepts but the config must not hold: tags outside the core schema, a key
+ * written twice, keys that are not plain values, merges of non-maps, aliases that refer to
+ * themselves or to nothing, nesting too deep, and more values than YAML_LIMITS once aliases
+ * are expanded. One walk over the document; each anchored value is sized once.
+ */
+function checkStructure(document: Document, at: At): ConfigProblem[] {
+  // Unresolved tags are found on their nodes below; any other warning is a problem of its own.
+  const problems: ConfigProblem[] = document.warnings
+    .filter((warning) => warning.code !== 'TAG_RESOLVE_FAILED')
+    .map((warning) => at(warning.pos[0], `cannot be parsed: ${firstLine(warning.message)}`, 'fix the YAML at this line and column'));
+  const sizes = new Map<Node, number>();
+  const ancestors = new Set<Node>();
+  let largestAlias: { offset: number; size: number } | undefined;
+  const offsetOf = (node: Node | null | undefined) => node?.range?.[0] ?? 0;
+
+  const visit = (node: Node | null | undefined, depth: number): number => {
+    if (!node) return 1;
+    if (depth > YAML_LIMITS.maxDepth) {
+      throw new StructureProblem(at(offsetOf(node), `nests values more than ${YAML_LIMITS.maxDepth} levels deep`, DEPTH_FIX));
+    }
+    if (node.tag && !CORE_TAGS.has(node.tag)) problems.push(tagProblem(at, offsetOf(node), node.tag));
+    if (isAlias(node)) {
+      const target = node.resolve(document);
+      if (!target)
+        throw new StructureProblem(
+          at(
+            offsetOf(node),
+            `refers to the anchor &${node.source}, which is not defined before it`,
+            'define the anchor (&name) before using it (*name)',
+          ),
+        );
+      if (ancestors.has(target))
+        throw new StructureProblem(
+          at(
+            offsetOf(node),
+            `refers to *${node.source}, a value that contains this alias`,
+            'an alias cannot sit inside the value it names; write the value out',
+          ),
+        );
+      const size = sizes.get(target) ?? visit(target, depth);
+      if (!largestAlias || size > largestAlias.size) largestAlias = { offset: offsetOf(node), size };
+      return size;
+    }
+    let size = 1;
+    ancestors.add(node);
+    if (isMap(node)) {
+      const keys = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (!isScalar(key))
+          throw new StructureProblem(at(offsetOf(key), 'has a key that is not a plain value', 'use a plain name as the key'));
+        const name = typeof key.value === 'symbol' ? (key.value.description ?? '') : String(key.value);
+        if (name === MERGE_KEY) checkMergeSource(document, pair.value as Node | null, at, offsetOf(key));
+        else if (keys.has(name))
+          problems.push(at(offsetOf(key), 'cannot be parsed: Map keys must be unique', 'fix the YAML syntax at this line and column'));
+        keys.add(name);
+        size += visit(pair.value as Node | null, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) size += visit(item as Node | null, depth + 1);
+    }
+    ancestors.delete(node);
+    sizes.set(node, size);
+    return size;
+  };
+
+  try {
+    const total = visit(document.contents as Node | null, 0);
+    if (total > YAML_LIMITS.maxValues) {
+      problems.push(
+        at(
+          largestAlias?.offset ?? 0,
+          `expands to ${total > 1e12 ? 'more than a trillion' : total} values through its aliases, more than the ${YAML_LIMITS.maxValues} a config file may hold`,
+          'reuse anchors for small shared values (such as tags) only, or write the values out',
+        ),
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof StructureProblem)) throw error;
+    problems.push(error.problem);
+  }
+  return problems;
+}
+
+/** A merge (`<<`) takes a map, an alias of a map, or a list of those. */
+function checkMergeSource(document: Document, value: Node | null, at: At, keyOffset: number): void {
+  const sources = isSeq(value) ? (value.items as Node[]) : [value];
+  for (const source of sources) {
+    const resolved = isAlias(source) ? source.resolve(document) : source;
+    if (!isMap(resolved)) {
+      throw new StructureProblem(
+        at(keyOffset, 'merges (<<) something that is not a map', 'merge an alias of a map, e.g. <<: *defaults, or a list of them'),
+      );
+    }
+  }
+}
+
+function tagProblem(at: At, offset: number, fullTag: string): ConfigProblem {
+  const tag = fullTag.replace(/^tag:yaml\.org,2002:/, '!!');
+  return at(
+    offset,
+    `uses the YAML tag ${tag}, which the config does not support`,
+    'remove the tag: values are plain strings, numbers, booleans, lists and maps (CloudFormation tags such as !Ref mean nothing here)',
+  );
+}
+
+function locateInDocument(document: Document, lineCounter: LineCounter, path: readonly (string | number)[], pairsByMap: PairIndex) {
   let node: Node | null | undefined = document.contents as Node | null;
   let offset = node?.range?.[0];
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairsOf(node, pairsByMap).get(String(segment));
       if (!pair) break;
       offset = (pair.key as Node).range?.[0] ?? offset;
       node = pair.value as Node | null;
@@ -71,6 +209,19 @@ function locateInDocument(document: Document, lineCounter: LineCounter, path: re
   if (offset === undefined) return undefined;
   const position = lineCounter.linePos(offset);
   return { line: position.line, column: position.col };
+}
+
+type PairIndex = WeakMap<YAMLMap, Map<string, Pair>>;
+
+/** A map's pairs by key, built once per map, so locating every key of a large map stays linear. */
+function pairsOf(map: YAMLMap, index: PairIndex): Map<string, Pair> {
+  let pairs = index.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const pair of map.items) if (isScalar(pair.key) && !pairs.has(String(pair.key.value))) pairs.set(String(pair.key.value), pair);
+    index.set(map, pairs);
+  }
+  return pairs;
 }
 
 function firstLine(text: string): string {

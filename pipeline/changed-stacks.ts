@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isDeepStrictEqual, promisify } from 'node:util';
 import { loadLandingZone } from '../model/load';
-import { buildApp } from '../stacks/app';
 import type { SynthSettings } from '../stacks/settings';
+import { readStackJson, readSynthOutput, synthesizeModel } from './synth-output';
 
 /*
  * `npm run plan -- --changed-since <ref>`: which stacks' synthesized Terraform differs between a git
@@ -46,10 +46,6 @@ export interface StackComparison {
   readonly removed: readonly string[];
 }
 
-interface Manifest {
-  readonly stacks: Record<string, { readonly synthesizedStackPath: string }>;
-}
-
 /** Compares two synth outputs (each with a cdktf manifest.json) stack by stack. */
 export function compareSynthOutputs(baseOutdir: string, headOutdir: string): StackComparison {
   const base = readStacks(baseOutdir);
@@ -84,15 +80,7 @@ export function normalizeStackJson(value: unknown): unknown {
 }
 
 function readStacks(outdir: string): Record<string, unknown> {
-  const manifestFile = path.join(outdir, 'manifest.json');
-  if (!fs.existsSync(manifestFile)) throw new Error(`${manifestFile} is missing: the synth did not run or wrote elsewhere`);
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
-  return Object.fromEntries(
-    Object.entries(manifest.stacks).map(([name, entry]) => [
-      name,
-      JSON.parse(fs.readFileSync(path.join(outdir, entry.synthesizedStackPath), 'utf8')),
-    ]),
-  );
+  return Object.fromEntries(readSynthOutput(outdir).stacks.map((stack) => [stack.name, readStackJson<unknown>(stack)]));
 }
 
 export interface SynthAtRefOptions {
@@ -174,7 +162,7 @@ export async function changedStacksSince(options: ChangedSinceOptions): Promise<
   try {
     const stateDir = path.join(scratch, 'state');
     const headOut = path.join(scratch, 'head');
-    buildApp(loadLandingZone(options.configDir), { mode: options.mode, outdir: headOut, stateDir }).synth();
+    synthesizeModel(loadLandingZone(options.configDir), { mode: options.mode, outdir: headOut, stateDir });
     const root = (await execFileAsync('git', ['rev-parse', '--show-toplevel'], { cwd: repoDir, encoding: 'utf8' })).stdout.trim();
     const configInRepo = path.relative(root, path.resolve(options.configDir));
     const started = Date.now();

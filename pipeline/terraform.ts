@@ -11,6 +11,8 @@ export class TerraformError extends Error {
     readonly command: string,
     readonly cwd: string,
     readonly output: string,
+    /** How long the command ran before it failed. */
+    readonly seconds: number = 0,
   ) {
     super(`terraform ${command} failed in ${cwd}:\n${output.trim()}`);
     this.name = 'TerraformError';
@@ -34,7 +36,7 @@ export function terraform(args: readonly string[], cwd: string, env: Record<stri
         seconds: Number(process.hrtime.bigint() - started) / 1e9,
       };
       if (code === 0) resolve(run);
-      else reject(new TerraformError(args[0], cwd, `${run.stderr}\n${run.stdout}`));
+      else reject(new TerraformError(args[0], cwd, `${run.stderr}\n${run.stdout}`, run.seconds));
     });
   });
 }

@@ -14,7 +14,13 @@ export {
   type PolicyReport,
 } from './report';
 export { ALL_RULES } from './rules';
-export { checkSynthesizedStacks, enforcePolicy, PolicyViolationError, readSynthesizedStacks } from './synthesized';
+export {
+  checkSynthesizedStacks,
+  enforcePolicy,
+  PolicyViolationError,
+  readSynthesizedStacks,
+  type SynthesizedStackFiles,
+} from './synthesized';
 export { documentFromCdktfJson, documentFromPlanJson, readTerraformJsonFile } from './terraform-json';
 export type { Finding, PolicyRule, RuleContext, Severity, StackDocument, TerraformResource, Violation } from './types';
 export type { WaivedFinding, WaiverProblem } from './waivers';

@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { LandingZone } from '../model/types';
 import { checkDocuments, errorCount, formatReport, type CheckOptions, type PolicyReport } from './report';
 import { readTerraformJsonFile } from './terraform-json';
@@ -16,37 +14,38 @@ export class PolicyViolationError extends Error {
   }
 }
 
-/** The cdk.tf.json of every stack in a synth output folder, as listed in its manifest.json. */
-export function readSynthesizedStacks(outdir: string): StackDocument[] {
-  const manifestFile = path.join(outdir, 'manifest.json');
-  if (!fs.existsSync(manifestFile)) throw new Error(`${manifestFile} does not exist; synthesize first (npm run synth)`);
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as {
-    stacks: Record<string, { synthesizedStackPath: string }>;
-  };
-  return Object.entries(manifest.stacks)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([, entry]) => readTerraformJsonFile(path.join(outdir, entry.synthesizedStackPath)));
+/**
+ * The stacks of a synth output, each by the path of its `cdk.tf.json` (what pipeline/synth-output.ts
+ * `readSynthOutput` returns; the policy pack reads only the JSON files).
+ */
+export interface SynthesizedStackFiles {
+  readonly stacks: readonly { readonly file: string }[];
+}
+
+/** The cdk.tf.json of every stack of a synth output. */
+export function readSynthesizedStacks(output: SynthesizedStackFiles): StackDocument[] {
+  return output.stacks.map((stack) => readTerraformJsonFile(stack.file));
 }
 
 /** Checks every synthesized stack against the pack, with the model's waivers. */
 export function checkSynthesizedStacks(
-  outdir: string,
+  output: SynthesizedStackFiles,
   model: Pick<LandingZone, 'policyWaivers'>,
   options: Omit<CheckOptions, 'waivers'> = {},
 ): PolicyReport {
-  return checkDocuments(readSynthesizedStacks(outdir), { ...options, waivers: model.policyWaivers });
+  return checkDocuments(readSynthesizedStacks(output), { ...options, waivers: model.policyWaivers });
 }
 
 /**
- * What `npm run synth` and `npm run plan` call after synthesizing: checks every stack, prints the
- * report, and throws PolicyViolationError when it has errors (nothing reaches Terraform then).
+ * What every synth calls afterwards: checks every stack, prints the report, and throws
+ * PolicyViolationError when it has errors (nothing reaches Terraform then).
  */
 export function enforcePolicy(
-  outdir: string,
+  output: SynthesizedStackFiles,
   model: Pick<LandingZone, 'policyWaivers'>,
   log: (line: string) => void = (line) => console.error(line),
 ): PolicyReport {
-  const report = checkSynthesizedStacks(outdir, model);
+  const report = checkSynthesizedStacks(output, model);
   for (const line of formatReport(report)) log(line);
   if (errorCount(report) > 0) throw new PolicyViolationError(report);
   return report;

@@ -1,8 +1,9 @@
 /*
- * npm run bench [-- --sizes 10,50,200 --plain-sizes 10,50,200 --plain-timeout 180 --no-terraform --output bench/results.json]
+ * npm run bench [-- --sizes 10,50,200 --plain-sizes 10,50,200 --plain-timeout 180 --pipeline-repeats 2 --no-terraform --output bench/results.json]
  * Generates organizations of each size (workload accounts across the sample's environments) and
- * measures synth (ours, in-process, plain CDKTF), init/validate/plan of sample stacks, the effect of
- * each speed choice, and a whole-organization plan of the smallest size. Prints tables, writes JSON.
+ * measures synth (ours, in-process, plain CDKTF), init/plan/show of sample stacks with each plan's
+ * phases, the effect of each speed choice, the whole sample organization through the pipeline before
+ * and after issue 11 (interleaved), and projects the sharded workflow. Prints tables, writes JSON.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     plainSizes: numbers(option('plain-sizes'), sizes),
     plainTimeoutSeconds: Number(option('plain-timeout') ?? 180),
     terraform: !process.argv.includes('--no-terraform'),
+    pipelineRepeats: numbers(option('pipeline-repeats'), [2])[0],
     log: (line) => console.error(line),
   });
   console.log(`\n${formatResults(results)}`);

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { configDirFromEnv, loadLandingZone } from '../model/load';
 import { ConfigValidationError } from '../model/problems';
 import type { PolicyWaiver } from '../model/types';
+import { readSynthOutput } from '../pipeline/synth-output';
 import { checkDocuments, errorCount, formatReport } from '../policy/report';
 import { readSynthesizedStacks } from '../policy/synthesized';
 import { readTerraformJsonFile } from '../policy/terraform-json';
@@ -17,7 +18,7 @@ import type { StackDocument } from '../policy/types';
 function documentsAt(target: string): StackDocument[] {
   if (!fs.existsSync(target)) throw new Error(`${target} does not exist`);
   if (!fs.statSync(target).isDirectory()) return [readTerraformJsonFile(target)];
-  if (fs.existsSync(path.join(target, 'manifest.json'))) return readSynthesizedStacks(target);
+  if (fs.existsSync(path.join(target, 'manifest.json'))) return readSynthesizedStacks(readSynthOutput(target));
   const stackFile = ['plan.json', 'cdk.tf.json'].map((name) => path.join(target, name)).find((file) => fs.existsSync(file));
   if (!stackFile) throw new Error(`${target} holds no manifest.json, plan.json or cdk.tf.json`);
   return [readTerraformJsonFile(stackFile)];

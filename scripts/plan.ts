@@ -1,34 +1,54 @@
 /*
- * npm run plan [-- <stack>...] [--changed-since <git-ref> [--list]]: synthesize, init, validate and
- * plan every stack (offline without AWS credentials) — or only those whose synthesized Terraform
- * changed since the ref — then print a per-stack summary and write the Markdown summary to
- * <outdir>/plan-summary.md. --list only writes the stack lists to <outdir>/changed-stacks.json.
- * Exit 1 on bad config or any failed stack.
+ * npm run plan [-- <stack>...] [--changed-since <git-ref> [--list]] [--shard <i>/<n>]: synthesize,
+ * init and plan every stack (offline without AWS credentials) — or only those whose synthesized
+ * Terraform changed since the ref, or one shard of them — then print a per-stack summary, write the
+ * Markdown summary to <outdir>/plan-summary.md and the outcomes to <outdir>/plan-outcomes.json (what
+ * `npm run summarize -- --merge` reads). --list only writes the stack lists: changed-stacks.json and
+ * plan-matrix.json (the stacks to plan and how many shards to use). Exit 1 on bad config or any failed stack.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { configDirFromEnv, loadLandingZone } from '../model/load';
 import { ConfigValidationError } from '../model/problems';
-import { selectStacksChangedSince, UnknownRefError, type StackSelection } from '../pipeline/changed-stacks';
+import { selectStacksChangedSince, UnknownRefError } from '../pipeline/changed-stacks';
 import { decideMode, synthSettingsFromEnv } from '../pipeline/mode';
-import { formatCounts } from '../pipeline/plan-summary';
-import { runPlanPipeline } from '../pipeline/run-plan';
+import { formatCounts } from '../pipeline/plan-counts';
+import { PLAN_MATRIX_FILE, writePlanRunRecord, type PlanMatrix } from '../pipeline/plan-outcomes';
+import { displayPath, runPlanPipeline, type PlanPipelineResult } from '../pipeline/run-plan';
+import { parseShard, shardCount, ShardError, type Shard } from '../pipeline/shards';
 import { writePlanSummary } from '../pipeline/summary';
+import { synthesize } from '../pipeline/synth-output';
+import { PolicyViolationError } from '../policy/synthesized';
+import type { SynthSettings } from '../stacks/settings';
 
-const USAGE = 'usage: npm run plan [-- <stack>...] [--changed-since <git-ref> [--list]]';
+const USAGE = 'usage: npm run plan [-- <stack>...] [--changed-since <git-ref> [--list]] [--shard <i>/<n>]';
+
+interface PlanArguments {
+  readonly stacks: readonly string[];
+  readonly changedSince?: string;
+  readonly list: boolean;
+  readonly shard?: Shard;
+}
+
+function parseArguments(): PlanArguments | string {
+  try {
+    const { values, positionals } = parseArgs({
+      options: { 'changed-since': { type: 'string' }, list: { type: 'boolean' }, shard: { type: 'string' } },
+      allowPositionals: true,
+    });
+    if (values.list && !values['changed-since']) return '--list needs --changed-since';
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    return { stacks: positionals, changedSince: values['changed-since'], list: values.list ?? false, shard };
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ options: { 'changed-since': { type: 'string' }, list: { type: 'boolean' } }, allowPositionals: true });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const stacks = args.positionals;
-  const changedSince = args.values['changed-since'];
-  if (args.values.list && !changedSince) {
-    console.error(`--list needs --changed-since\n${USAGE}`);
+  const args = parseArguments();
+  if (typeof args === 'string') {
+    console.error(`${args}\n${USAGE}`);
     return 2;
   }
   const decision = decideMode();
@@ -38,46 +58,62 @@ async function main(): Promise<number> {
   const configDir = configDirFromEnv();
   const settings = synthSettingsFromEnv(process.env, decision);
   try {
-    let selection: StackSelection | undefined;
-    if (changedSince) {
-      const named = stacks.length > 0 ? stacks : undefined;
-      selection = await selectStacksChangedSince({ ref: changedSince, configDir, mode: settings.mode, outdir: settings.outdir, named });
-      if (args.values.list) return selection.comparison ? 0 : 1;
-    }
-    const result = await runPlanPipeline({
-      configDir,
-      settings,
-      stacks: selection ? selection.stacks : stacks.length > 0 ? stacks : undefined,
-      parallelism: process.env.LZ_PARALLELISM ? Number(process.env.LZ_PARALLELISM) : undefined,
-    });
-    const width = Math.max(5, ...result.outcomes.map((outcome) => outcome.stack.length));
-    console.log('\nstack'.padEnd(width + 2) + 'changes');
-    for (const outcome of result.outcomes) {
-      console.log(`${outcome.stack.padEnd(width + 1)}${outcome.ok ? formatCounts(outcome.counts!) : `FAILED at ${outcome.error!.step}`}`);
-    }
-    const failedOutcomes = result.outcomes.filter((outcome) => !outcome.ok);
-    for (const outcome of failedOutcomes)
-      console.error(`\n${outcome.stack}: terraform ${outcome.error!.step} failed:\n${outcome.error!.message}`);
-    console.log(
-      `\n${result.outcomes.length - failedOutcomes.length}/${result.outcomes.length} stacks planned in ${result.totalSeconds.toFixed(1)}s; plans are saved as plan.tfplan and plan.json in each stack's folder.`,
-    );
+    const named = args.stacks.length > 0 ? args.stacks : undefined;
+    const selection = args.changedSince
+      ? await selectStacksChangedSince({ ref: args.changedSince, configDir, mode: settings.mode, outdir: settings.outdir, named })
+      : undefined;
+    const stacks = selection ? selection.stacks : named;
+    if (args.list) return writePlanMatrix(configDir, settings, stacks, selection?.notes ?? []);
+    const parallelism = process.env.LZ_PARALLELISM ? Number(process.env.LZ_PARALLELISM) : undefined;
+    const result = await runPlanPipeline({ configDir, settings, stacks, shard: args.shard, parallelism });
+    printResult(result);
+    writePlanRunRecord(settings.outdir, { mode: settings.mode, shard: args.shard, notes: selection?.notes, outcomes: result.outcomes });
     const summaryFile = writePlanSummary({
       outdir: settings.outdir,
       outcomes: result.outcomes,
       mode: settings.mode,
       model: loadLandingZone(configDir),
-      ...(changedSince && selection?.comparison ? { changedSince: { ref: changedSince, comparison: selection.comparison } } : {}),
+      ...(args.changedSince && selection?.comparison ? { changedSince: { ref: args.changedSince, comparison: selection.comparison } } : {}),
       notes: selection?.notes,
     });
-    console.log(`plan summary (Markdown, for the pull request): ${path.relative(process.cwd(), summaryFile)}`);
-    return failedOutcomes.length === 0 ? 0 : 1;
+    console.log(`plan summary (Markdown, for the pull request): ${displayPath(summaryFile)}`);
+    return result.outcomes.every((outcome) => outcome.ok) ? 0 : 1;
   } catch (error) {
-    if (error instanceof ConfigValidationError || error instanceof UnknownRefError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
+    const expected = [ConfigValidationError, UnknownRefError, ShardError, PolicyViolationError];
+    if (!expected.some((kind) => error instanceof kind)) throw error;
+    console.error((error as Error).message);
+    return 1;
   }
+}
+
+/** Synthesizes (config and policy checked) and writes the stacks to plan with their shard count. */
+function writePlanMatrix(
+  configDir: string,
+  settings: SynthSettings,
+  stacks: readonly string[] | undefined,
+  notes: readonly string[],
+): number {
+  const { output } = synthesize(configDir, settings, { log: (line) => console.log(line) });
+  const toPlan = stacks ?? output.stacks.map((stack) => stack.name);
+  const shards = toPlan.length === 0 ? 0 : shardCount(toPlan.map((name) => ({ name, resources: 0 })));
+  const matrix: PlanMatrix = { stacks: toPlan, shards, matrix: Array.from({ length: shards }, (_, index) => index + 1), notes };
+  const file = path.join(settings.outdir, PLAN_MATRIX_FILE);
+  fs.writeFileSync(file, `${JSON.stringify(matrix, null, 2)}\n`);
+  console.log(`${toPlan.length} stacks to plan in ${shards} shard${shards === 1 ? '' : 's'}: ${displayPath(file)}`);
+  return 0;
+}
+
+function printResult(result: PlanPipelineResult): void {
+  const width = Math.max(5, ...result.outcomes.map((outcome) => outcome.stack.length));
+  console.log('\nstack'.padEnd(width + 2) + 'changes');
+  for (const outcome of result.outcomes) {
+    console.log(`${outcome.stack.padEnd(width + 1)}${outcome.ok ? formatCounts(outcome.counts!) : `FAILED at ${outcome.error!.step}`}`);
+  }
+  const failed = result.outcomes.filter((outcome) => !outcome.ok);
+  for (const outcome of failed) console.error(`\n${outcome.stack}: terraform ${outcome.error!.step} failed:\n${outcome.error!.message}`);
+  console.log(
+    `\n${result.outcomes.length - failed.length}/${result.outcomes.length} stacks planned in ${result.totalSeconds.toFixed(1)}s; plans are saved as plan.tfplan and plan.json in each stack's folder.`,
+  );
 }
 
 main().then((code) => process.exit(code));

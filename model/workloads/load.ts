@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { ConfigText } from '../load';
 import type { UnparsedPart } from '../parsed-config';
 import type { ConfigProblem } from '../problems';
 import { checkAgainstSchema } from '../schema-issues';
@@ -6,7 +7,7 @@ import { parseYamlSource } from '../yaml-source';
 import { WorkloadsConfigSchema } from './schema';
 import type { ParsedWorkloads } from './types';
 
-const CONFIG_FILE = /\.(ya?ml|json)$/;
+const CONFIG_FILE = /\.(ya?ml|json)$/i;
 const ACCOUNT_NAME = /^[a-z][a-z0-9-]{1,30}$/;
 
 export interface WorkloadsParse {
@@ -16,7 +17,7 @@ export interface WorkloadsParse {
 }
 
 /** A workloads file, `<env>/<account>.yaml`: the folder names the environment, the file the account. */
-export function parseWorkloadsText(text: { readonly file: string; readonly text: string }): WorkloadsParse {
+export function parseWorkloadsText(text: ConfigText): WorkloadsParse {
   const environment = path.basename(path.dirname(text.file));
   const account = path.basename(text.file).replace(CONFIG_FILE, '');
   if (!ACCOUNT_NAME.test(account)) {
@@ -33,6 +34,7 @@ export function parseWorkloadsText(text: { readonly file: string; readonly text:
     };
   }
   const part = { kind: 'workloads', environment, account } as const;
+  if (text.readProblem) return { problems: [text.readProblem], unparsed: [{ ...part, path: [] }] };
   const source = parseYamlSource(text.file, text.text);
   if (Array.isArray(source)) return { problems: source, unparsed: [{ ...part, path: [] }] };
   const result = checkAgainstSchema(source, WorkloadsConfigSchema);

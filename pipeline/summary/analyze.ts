@@ -1,6 +1,6 @@
-import { changeKind, countPlan, type PlanCounts } from '../plan-summary';
+import { changeKind, countPlan, type PlanCounts } from '../plan-counts';
 import { changedAttributes, createdAttributes, formatPath, type AttributeChange } from './attributes';
-import { checkPlanJson, type PlanChange, type PlanResourceChange } from './plan-json';
+import { checkPlanJson, type PlanChange, type PlanResourceChange } from '../plan-json';
 import { compareGroups, environmentOfStack, stackFromPlanPath } from './stack-names';
 
 /** A plan to summarize: the parsed `terraform show -json` and where it came from. */

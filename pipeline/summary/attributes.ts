@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isObject, type PathStep, type PlanChange } from './plan-json';
+import { isObject, type PathStep, type PlanChange } from '../plan-json';
 
 /*
  * Which attributes a change touches, as `path: before → after` lines a reviewer can read. Values

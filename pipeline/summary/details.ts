@@ -1,4 +1,4 @@
-import { formatCounts } from '../plan-summary';
+import { formatCounts } from '../plan-counts';
 import type { StackSummary } from './analyze';
 import { attributeText, changeItem, code, escapeHtml, plural } from './markdown-text';
 

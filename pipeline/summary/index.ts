@@ -2,7 +2,7 @@
 export { summarizePlan, summarizePlans, hasChanges, type PlanInput, type StackSummary, type ResourceChangeSummary } from './analyze';
 export { KNOWN_AFTER_APPLY, SENSITIVE, type AttributeChange } from './attributes';
 export { summaryJson, type SummaryJson } from './json';
-export { checkPlanJson, parsePlanJson, PlanFileError, type PlanJson } from './plan-json';
+export { checkPlanJson, parsePlanJson, PlanFileError, type PlanJson } from '../plan-json';
 export { readPlanFile } from './read';
 export {
   DEFAULT_MAX_LENGTH,
@@ -14,4 +14,4 @@ export {
   type SummaryOptions,
 } from './render';
 export { environmentOfStack, stackFromPlanPath } from './stack-names';
-export { PLAN_SUMMARY_FILE, writePlanSummary, type PlanSummaryInput } from './write';
+export { PLAN_SUMMARY_FILE, renderPlanSummary, writePlanSummary, type PlanSummaryInput } from './write';

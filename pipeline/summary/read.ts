@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { PlanInput } from './analyze';
-import { parsePlanJson, PlanFileError } from './plan-json';
+import { parsePlanJson, PlanFileError } from '../plan-json';
 
 /** Reads and checks a `terraform show -json` file; PlanFileError naming the file when it cannot. */
 export function readPlanFile(file: string, stack?: string): PlanInput {

@@ -1,4 +1,4 @@
-import type { PlanCounts } from '../plan-summary';
+import type { PlanCounts } from '../plan-counts';
 import { hasChanges, summarizePlans, type PlanInput, type StackSummary } from './analyze';
 import { DESTROY_LIST_LEVELS, renderCutDestroyList, renderDestroyList } from './destroy-list';
 import { driftDetails, fairShares, stackDetails } from './details';
@@ -20,7 +20,7 @@ export const DEFAULT_MAX_LENGTH = 64_000;
 
 export interface FailedStack {
   readonly stack: string;
-  /** The Terraform step that failed: init, validate or plan. */
+  /** The Terraform step that failed: init, plan or show. */
   readonly step: string;
   readonly message: string;
 }

@@ -13,6 +13,7 @@ import { GLOBAL_GROUP, OTHER_GROUP } from './stack-names';
 export const PLAN_SUMMARY_FILE = 'plan-summary.md';
 
 export interface PlanSummaryInput {
+  /** Where writePlanSummary writes plan-summary.md. */
   readonly outdir: string;
   readonly outcomes: readonly StackOutcome[];
   readonly mode: 'offline' | 'live';
@@ -27,6 +28,14 @@ export interface PlanSummaryInput {
 
 /** Renders the summary of a pipeline run to `<outdir>/plan-summary.md` and returns its path. */
 export function writePlanSummary(input: PlanSummaryInput): string {
+  const file = path.join(input.outdir, PLAN_SUMMARY_FILE);
+  fs.mkdirSync(input.outdir, { recursive: true });
+  fs.writeFileSync(file, renderPlanSummary(input));
+  return file;
+}
+
+/** The Markdown summary of a pipeline run (or of the merged shards of one). */
+export function renderPlanSummary(input: Omit<PlanSummaryInput, 'outdir'>): string {
   const environments = input.model?.environments.map((environment) => environment.name);
   const summaries = summarizePlans(
     input.outcomes
@@ -57,8 +66,5 @@ export function writePlanSummary(input: PlanSummaryInput): string {
     extraSections: input.extraSections,
     notes: input.notes,
   };
-  const file = path.join(input.outdir, PLAN_SUMMARY_FILE);
-  fs.mkdirSync(input.outdir, { recursive: true });
-  fs.writeFileSync(file, renderStackSummaries(summaries, options));
-  return file;
+  return renderStackSummaries(summaries, options);
 }

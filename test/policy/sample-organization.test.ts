@@ -24,18 +24,18 @@ describe('policy pack on the synthesized sample organization', () => {
   const clean = synthesize(model);
 
   it('checks every stack', () => {
-    expect(checkSynthesizedStacks(clean.outdir, model).stacks).toEqual(Object.keys(clean.stacks).sort());
+    expect(checkSynthesizedStacks(clean.output, model).stacks).toEqual(Object.keys(clean.stacks).sort());
   });
 
   it('passes every rule', () => {
-    const report = checkSynthesizedStacks(clean.outdir, model);
+    const report = checkSynthesizedStacks(clean.output, model);
     expect(report.findings).toEqual([]);
     expect(errorCount(report)).toBe(0);
   });
 });
 
 describe('violations injected into the synthesized sample', () => {
-  const { outdir } = synthesize(model);
+  const { outdir, output } = synthesize(model);
   const spoke = 'dev-spoke-payments-dev';
   const hub = 'dev-network-hub';
 
@@ -75,7 +75,7 @@ describe('violations injected into the synthesized sample', () => {
     account.close_on_deletion = true;
     delete account.lifecycle;
   });
-  const report = checkSynthesizedStacks(outdir, model);
+  const report = checkSynthesizedStacks(output, model);
   const fired = (stack: string) =>
     report.findings
       .filter((finding) => finding.stack === stack)
@@ -108,7 +108,7 @@ describe('violations injected into the synthesized sample', () => {
 
   it('fails the synth: enforcePolicy prints each finding and throws', () => {
     const lines: string[] = [];
-    expect(() => enforcePolicy(outdir, model, (line) => lines.push(line))).toThrow(PolicyViolationError);
+    expect(() => enforcePolicy(output, model, (line) => lines.push(line))).toThrow(PolicyViolationError);
     expect(lines).toContainEqual(
       expect.stringMatching(
         /^dev-spoke-payments-dev aws_security_group_rule\.injected_ssh: LZ-NET-001 \(CKV_AWS_24\) No security group ingress from 0\.0\.0\.0\/0 or ::\/0 to port 22 \(SSH\) — /,
@@ -124,7 +124,7 @@ describe('violations injected into the synthesized sample', () => {
       reason: 'Test waiver for the injected SSH rule',
       expires: '2999-12-31',
     };
-    const waived = checkDocuments(readSynthesizedStacks(outdir), { waivers: [waiver] });
+    const waived = checkDocuments(readSynthesizedStacks(output), { waivers: [waiver] });
     expect(waived.waived.map(({ finding }) => finding.address)).toEqual(['aws_security_group_rule.injected_ssh']);
     expect(waived.findings.some((finding) => finding.rule === 'LZ-NET-001')).toBe(false);
   });

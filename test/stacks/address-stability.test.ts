@@ -1,4 +1,4 @@
-import { edit, sampleModel, sampleTexts } from '../support/config';
+import { edit, sampleModel, sampleTexts, withoutFile } from '../support/config';
 import { addresses, synthesize } from '../support/synth';
 import { sampleWithWorkloads } from '../model/workloads/messaging-support';
 
@@ -59,10 +59,53 @@ describe('address stability', () => {
   });
 
   it('removing an account leaves the other spokes untouched', () => {
-    const texts = edit(sampleTexts(), DEV, (doc) => doc.deleteIn(['accounts', 'orders-dev']));
+    // Its workloads go too, and so do the services that promoted images from its repositories.
+    const workloadsFiles = ['dev/orders-dev', 'staging/orders-staging', 'prod/orders-prod'].map((name) => `environments/${name}.yaml`);
+    const rest = workloadsFiles.reduce((texts, file) => withoutFile(texts, file), sampleTexts());
+    const texts = edit(rest, DEV, (doc) => doc.deleteIn(['accounts', 'orders-dev']));
     const after = synthesize(sampleModel(texts));
     expect(after.stacks['dev-spoke-orders-dev']).toBeUndefined();
     expect(addresses(after.stacks['dev-spoke-payments-dev'])).toEqual(addresses(before.stacks['dev-spoke-payments-dev']));
+  });
+
+  describe('workloads stacks', () => {
+    const ORDERS_DEV = 'environments/dev/orders-dev.yaml';
+    const stack = 'dev-workloads-orders-dev';
+    const old = addresses(before.stacks[stack]);
+
+    it('adding a service, a repository and a queue removes or renames no address', () => {
+      const texts = edit(sampleTexts(), ORDERS_DEV, (doc) => {
+        doc.setIn(['containers', 'repositories', 'billing'], {});
+        doc.setIn(['containers', 'services', 'billing'], { image: { repository: 'billing', tag: '1.0.0' }, port: 9000 });
+        doc.setIn(['queues', 'invoices'], {});
+      });
+      const now = addresses(synthesize(sampleModel(texts)).stacks[stack]);
+      expect(old.filter((address) => !now.includes(address))).toEqual([]);
+      expect(now.filter((address) => !old.includes(address)).length).toBeGreaterThan(10);
+    });
+
+    it('reordering services, repositories and queues changes no address', () => {
+      const texts = edit(sampleTexts(), ORDERS_DEV, (doc) => {
+        (doc.getIn(['containers', 'services']) as { items: unknown[] }).items.reverse();
+        (doc.getIn(['containers', 'repositories']) as { items: unknown[] }).items.reverse();
+      });
+      expect(addresses(synthesize(sampleModel(texts)).stacks[stack])).toEqual(old);
+    });
+
+    it('removing a service leaves the other services untouched', () => {
+      const texts = edit(sampleTexts(), ORDERS_DEV, (doc) => doc.deleteIn(['containers', 'services', 'orders-worker']));
+      const now = addresses(synthesize(sampleModel(texts)).stacks[stack]);
+      const api = (list: string[]) => list.filter((address) => address.includes('service-orders-api'));
+      expect(api(now)).toEqual(api(old));
+      expect(now.some((address) => address.includes('service-orders-worker'))).toBe(false);
+    });
+
+    it('handing the image to CI (imageOwner) changes no address', () => {
+      const texts = edit(sampleTexts(), ORDERS_DEV, (doc) =>
+        doc.setIn(['containers', 'services', 'orders-api', 'imageOwner'], 'terraform'),
+      );
+      expect(addresses(synthesize(sampleModel(texts)).stacks[stack])).toEqual(old);
+    });
   });
 });
 

@@ -8,12 +8,13 @@ const live = synthesize(model, 'live');
 const resourcesOf = (stack: StackJson, type: string): StackJson[] => Object.values(stack.resource?.[type] ?? {});
 
 describe('stack set', () => {
-  it('has org, a hub per environment and a spoke per workload account', () => {
+  it('has org, a hub per environment, a spoke per workload account and a workloads stack per account with workloads', () => {
     expect(Object.keys(offline.stacks).sort()).toEqual([
       'dev-network-hub',
       'dev-spoke-legacy-dev',
       'dev-spoke-orders-dev',
       'dev-spoke-payments-dev',
+      'dev-workloads-orders-dev',
       'log-archive',
       'network-ipam',
       'org',
@@ -22,9 +23,11 @@ describe('stack set', () => {
       'prod-spoke-orders-prod',
       'prod-spoke-payments-preprod',
       'prod-spoke-payments-prod',
+      'prod-workloads-orders-prod',
       'staging-network-hub',
       'staging-spoke-orders-staging',
       'staging-spoke-payments-staging',
+      'staging-workloads-orders-staging',
     ]);
   });
 

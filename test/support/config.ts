@@ -7,13 +7,24 @@ import type { LandingZone } from '../../model/types';
 
 export const SAMPLE_DIR = path.join(__dirname, '..', '..', 'environments');
 
-/** The sample organization's files, named as a user sees them (`environments/dev.yaml`). */
+/** The sample organization's files (workloads files included), named as a user sees them (`environments/dev/orders-dev.yaml`). */
 export function sampleTexts(): ConfigText[] {
-  return fs
+  const files = fs
     .readdirSync(SAMPLE_DIR)
+    .flatMap((name) =>
+      fs.statSync(path.join(SAMPLE_DIR, name)).isDirectory()
+        ? fs.readdirSync(path.join(SAMPLE_DIR, name)).map((file) => `${name}/${file}`)
+        : [name],
+    );
+  return files
     .filter((name) => name.endsWith('.yaml'))
     .sort()
     .map((name) => ({ file: `environments/${name}`, text: fs.readFileSync(path.join(SAMPLE_DIR, name), 'utf8') }));
+}
+
+export function withoutFile(texts: readonly ConfigText[], file: string): ConfigText[] {
+  if (!texts.some((text) => text.file === file)) throw new Error(`no ${file} in the fixture`);
+  return texts.filter((text) => text.file !== file);
 }
 
 /** A copy of `texts` with `file` edited through the YAML document API (comments and layout kept). */

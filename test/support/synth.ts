@@ -2,13 +2,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LandingZone } from '../../model/types';
-import { buildApp } from '../../stacks/app';
+import { readStackJson, synthesizeModel, type SynthOutput } from '../../pipeline/synth-output';
 import type { SynthSettings } from '../../stacks/settings';
 
 export type StackJson = Record<string, any>;
 
 export interface Synthesized {
   readonly outdir: string;
+  /** What pipeline/synth-output.ts read back: each stack's folder, file and dependencies. */
+  readonly output: SynthOutput;
   readonly stacks: Record<string, StackJson>;
   readonly dependencies: Record<string, string[]>;
 }
@@ -16,15 +18,14 @@ export interface Synthesized {
 /** Synthesizes the whole app into a fresh temporary folder and reads every stack back. */
 export function synthesize(model: LandingZone, mode: SynthSettings['mode'] = 'offline'): Synthesized {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-synth-'));
-  buildApp(model, { mode, outdir, stateDir: path.join(outdir, 'live-state') }).synth();
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+  const output = synthesizeModel(model, { mode, outdir, stateDir: path.join(outdir, 'live-state') });
   const stacks: Record<string, StackJson> = {};
   const dependencies: Record<string, string[]> = {};
-  for (const [name, entry] of Object.entries<any>(manifest.stacks)) {
-    stacks[name] = JSON.parse(fs.readFileSync(path.join(outdir, entry.synthesizedStackPath), 'utf8'));
-    dependencies[name] = entry.dependencies;
+  for (const stack of output.stacks) {
+    stacks[stack.name] = readStackJson<StackJson>(stack);
+    dependencies[stack.name] = [...stack.dependencies];
   }
-  return { outdir, stacks, dependencies };
+  return { outdir, output, stacks, dependencies };
 }
 
 /** Terraform addresses of a stack: managed resources, data sources and outputs. */

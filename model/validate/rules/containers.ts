@@ -1,7 +1,7 @@
 import { vpcTiers } from '../../defaults';
 import { problemAt } from '../../yaml-source';
 import type { ConfigRule } from '../rule';
-import { isProdAccount, serviceEntries, serviceProblem, unknownQueueProblems, workloadsEntries } from './workloads';
+import { isProdAccount, mayBeUnparsedAccount, serviceEntries, serviceProblem, unknownQueueProblems, workloadsEntries } from './workloads';
 
 /* ECS services and ECR repositories of workloads files. */
 
@@ -212,7 +212,8 @@ export const pullAccountsExist: ConfigRule = {
     workloadsEntries(index).flatMap(({ workloads }) =>
       Object.entries(workloads.config.containers?.repositories ?? {}).flatMap(([name, repository]) =>
         repository.pullAccounts.flatMap((account, position) =>
-          index.accounts.some((candidate) => candidate.name === account) && account !== workloads.account
+          (index.accounts.some((candidate) => candidate.name === account) || mayBeUnparsedAccount(index, account)) &&
+          account !== workloads.account
             ? []
             : [
                 problemAt(

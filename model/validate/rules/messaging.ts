@@ -14,7 +14,7 @@ import {
 /* Queues, topics and subscriptions of workloads files. */
 
 export const queueNamesDistinct: ConfigRule = {
-  id: 'workloads/queue-names-distinct',
+  id: 'messaging/queue-names-distinct',
   description: "No queue is named like another queue's dead-letter queue (<queue>-dlq).",
   check: (index) =>
     index.workloads.flatMap((workloads) => {

@@ -42,6 +42,16 @@ export function serviceEntries(index: ConfigIndex) {
 
 export type ServiceEntry = ReturnType<typeof serviceEntries>[number];
 
+/** True when an account of that name may be in a part of the config that failed the schema. */
+export function mayBeUnparsedAccount(index: ConfigIndex, name: string): boolean {
+  return (
+    index.mayBeUnparsedOrgAccount(name) ||
+    index.unparsed.some(
+      (part) => part.kind === 'environment' && (part.path.length === 0 || (part.path[0] === 'accounts' && part.path[1] === name)),
+    )
+  );
+}
+
 export function isProdAccount(account: WorkloadAccountConfig, environment: EnvironmentConfig): boolean {
   return environment.prodSegments.includes(accountSegment(account, environment));
 }

@@ -1,4 +1,4 @@
-import { GITHUB_COMMENT_LIMIT, renderSummary } from '../../pipeline/summary';
+import { GITHUB_COMMENT_LIMIT, renderSummary } from '../../../pipeline/summary';
 import { created, deleted, input, plan, replaced, updated } from './fixtures';
 
 function bigStack(stack: string, counts: { create: number; update: number; replace: number; delete: number }) {

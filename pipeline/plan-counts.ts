@@ -1,3 +1,5 @@
+import type { PlanJson } from './plan-json';
+
 /** Counts of a plan, as Terraform counts them (a replacement is one add and one destroy). */
 export interface PlanCounts {
   readonly add: number;
@@ -5,11 +7,6 @@ export interface PlanCounts {
   readonly destroy: number;
   /** Replacements, also counted in add and destroy. */
   readonly replace: number;
-}
-
-interface PlanJson {
-  readonly format_version?: string;
-  readonly resource_changes?: readonly { readonly mode?: string; readonly change?: { readonly actions?: readonly string[] } }[];
 }
 
 /** What a resource change does. Both ["delete","create"] and ["create","delete"] are replacements. */
@@ -26,12 +23,10 @@ export function changeKind(actions: readonly string[]): ChangeKind {
 }
 
 export function countPlan(plan: PlanJson): PlanCounts {
-  if (typeof plan.format_version !== 'string')
-    throw new Error('not a Terraform plan in JSON (terraform show -json): format_version is missing');
   const counts = { add: 0, change: 0, destroy: 0, replace: 0 };
   for (const change of plan.resource_changes ?? []) {
     if (change.mode === 'data') continue;
-    const kind = changeKind(change.change?.actions ?? []);
+    const kind = changeKind(change.change.actions);
     if (kind === 'replace') {
       counts.replace += 1;
       counts.add += 1;

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
+import { actionlint } from '../support/actionlint';
 import { sampleModel } from '../support/config';
 import { synthesize, type Synthesized } from '../support/synth';
 
@@ -15,6 +16,9 @@ interface Step {
 }
 interface Job {
   readonly needs?: string | string[];
+  readonly if?: string;
+  readonly outputs?: Record<string, string>;
+  readonly strategy?: { readonly matrix?: Record<string, unknown>; readonly 'max-parallel'?: number; readonly 'fail-fast'?: boolean };
   readonly env?: Record<string, string>;
   readonly environment?: string | { name: string };
   readonly steps: Step[];
@@ -53,7 +57,13 @@ describe('GitHub workflows', () => {
   describe.each([
     ['plan.yml', plan],
     ['deploy.yml', deploy],
-  ])('%s', (_name, workflow) => {
+  ])('%s', (name, workflow) => {
+    it('passes actionlint', async () => {
+      const file = path.join('.github', 'workflows', name);
+      const problems = await actionlint(fs.readFileSync(path.join(ROOT, file), 'utf8'), file);
+      expect(problems.map((problem) => `${file}:${problem.line}:${problem.column}: ${problem.message} [${problem.kind}]`)).toEqual([]);
+    });
+
     it('calls only npm scripts that exist in package.json', () => {
       const called = npmRuns(workflow);
       expect(called.length).toBeGreaterThan(0);
@@ -71,16 +81,43 @@ describe('GitHub workflows', () => {
   });
 
   describe('plan.yml', () => {
-    const job = plan.jobs.plan;
-    const script = String(usesOf(job, 'actions/github-script')?.with?.script ?? '');
+    const { stacks, plan: shards, summary } = plan.jobs;
+    const script = String(usesOf(summary, 'actions/github-script')?.with?.script ?? '');
+    const runs = (job: Job) => job.steps.map((step) => step.run ?? '').join('\n');
 
-    it('runs on pull requests with the history --changed-since needs', () => {
+    it('runs on pull requests, with the history --changed-since needs in the job that decides', () => {
       expect(plan.on).toHaveProperty('pull_request');
-      expect(usesOf(job, 'actions/checkout')?.with?.['fetch-depth']).toBe(0);
+      expect(usesOf(stacks, 'actions/checkout')?.with?.['fetch-depth']).toBe(0);
     });
 
-    it('plans only the stacks changed since the base branch', () => {
-      expect(job.steps.some((step) => /npm run plan -- --changed-since "origin\/\$BASE_REF"/.test(step.run ?? ''))).toBe(true);
+    it('decides once which stacks changed and how many shards plan them, as job outputs', () => {
+      expect(runs(stacks)).toMatch(/npm run plan -- --changed-since "origin\/\$BASE_REF" --list/);
+      expect(runs(stacks)).toContain('cdktf.out/plan-matrix.json');
+      expect(Object.keys(stacks.outputs ?? {}).sort()).toEqual(['matrix', 'shards', 'stacks']);
+    });
+
+    it('plans one shard per matrix job, in parallel up to a limit, skipped when nothing changed', () => {
+      expect(shards.needs).toBe('stacks');
+      expect(shards.if).toContain("needs.stacks.outputs.shards != '0'");
+      expect(shards.strategy?.matrix?.shard).toBe('${{ fromJSON(needs.stacks.outputs.matrix) }}');
+      expect(shards.strategy?.['max-parallel']).toBeGreaterThan(1);
+      expect(shards.strategy?.['fail-fast']).toBe(false);
+      expect(runs(shards)).toContain('npm run plan -- --shard "$SHARD" $STACKS');
+    });
+
+    it("uploads each shard's outcomes and plans, also when the shard fails", () => {
+      const upload = usesOf(shards, 'actions/upload-artifact');
+      expect(upload?.if).toContain('!cancelled()');
+      expect(String(upload?.with?.name)).toBe('plan-shard-${{ matrix.shard }}');
+      expect(String(upload?.with?.path)).toContain('cdktf.out/plan-outcomes.json');
+      expect(String(upload?.with?.path)).toContain('cdktf.out/stacks/*/plan.json');
+    });
+
+    it('merges every shard into one summary after all of them, even when one failed', () => {
+      expect(summary.needs).toEqual(['stacks', 'plan']);
+      expect(summary.if).toContain('!cancelled()');
+      expect(usesOf(summary, 'actions/download-artifact')?.with?.pattern).toBe('plan-*');
+      expect(runs(summary)).toContain('npm run -s summarize -- --merge plans/* > cdktf.out/plan-summary.md');
     });
 
     it('keeps one sticky comment: finds it by a hidden marker and updates it, else creates it', () => {
@@ -89,13 +126,7 @@ describe('GitHub workflows', () => {
       expect(script).toContain("'cdktf.out/plan-summary.md'");
       expect(script).toContain('github.rest.issues.updateComment');
       expect(script).toContain('github.rest.issues.createComment');
-      expect(usesOf(job, 'actions/github-script')?.if).toContain('!cancelled()');
-    });
-
-    it('uploads the summary and plans as artifacts, also when the plan fails', () => {
-      const upload = usesOf(job, 'actions/upload-artifact');
-      expect(upload?.if).toContain('!cancelled()');
-      expect(String(upload?.with?.path)).toContain('cdktf.out/stacks/*/plan.json');
+      expect(usesOf(summary, 'actions/github-script')?.if).toContain('!cancelled()');
     });
   });
 

@@ -107,7 +107,7 @@ for (const [name, resource] of Object.entries(stacks)) {
   fs.mkdirSync(path.join(out, 'stacks', name), { recursive: true });
   const json = { '//': { metadata: { mode: process.env.LZ_OFFLINE } }, resource };
   fs.writeFileSync(path.join(out, 'stacks', name, 'cdk.tf.json'), JSON.stringify(json));
-  manifest.stacks[name] = { synthesizedStackPath: 'stacks/' + name + '/cdk.tf.json' };
+  manifest.stacks[name] = { name, workingDirectory: 'stacks/' + name, synthesizedStackPath: 'stacks/' + name + '/cdk.tf.json', dependencies: [] };
 }
 fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest));
 `;

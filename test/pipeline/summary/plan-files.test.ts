@@ -2,10 +2,17 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { environmentOfStack, parsePlanJson, PlanFileError, readPlanFile, renderSummary, stackFromPlanPath } from '../../pipeline/summary';
+import {
+  environmentOfStack,
+  parsePlanJson,
+  PlanFileError,
+  readPlanFile,
+  renderSummary,
+  stackFromPlanPath,
+} from '../../../pipeline/summary';
 import { created, deleted, plan } from './fixtures';
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..');
 
 function summarize(args: string[]) {
   return spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'scripts', 'summarize.ts'), ...args], {

@@ -1,4 +1,4 @@
-import type { PlanChange, PlanResourceChange } from '../../pipeline/summary/plan-json';
+import type { PlanChange, PlanResourceChange } from '../../../pipeline/plan-json';
 
 /* Hand-made `terraform show -json` plans, built in code so each test shows what it feeds in. */
 

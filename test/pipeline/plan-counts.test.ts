@@ -1,6 +1,8 @@
-import { countPlan, formatCounts } from '../../pipeline/plan-summary';
+import { countPlan, formatCounts } from '../../pipeline/plan-counts';
+import { checkPlanJson } from '../../pipeline/plan-json';
 
-const change = (actions: string[], mode = 'managed') => ({ mode, change: { actions } });
+let index = 0;
+const change = (actions: string[], mode = 'managed') => ({ address: `aws_vpc.v${(index += 1)}`, mode, change: { actions } });
 
 describe('plan counts', () => {
   it('counts like Terraform: a replacement is one add and one destroy; reads and no-ops do not count', () => {
@@ -21,7 +23,7 @@ describe('plan counts', () => {
     expect(formatCounts(counts)).toBe('+4 ~1 -3 (2 replaced)');
   });
 
-  it('rejects JSON that is not a plan', () => {
-    expect(() => countPlan({})).toThrow('not a Terraform plan in JSON (terraform show -json): format_version is missing');
+  it('counts only what checkPlanJson accepts as a plan', () => {
+    expect(() => countPlan(checkPlanJson({}, 'plan.json'))).toThrow('plan.json: is not a Terraform plan in JSON');
   });
 });

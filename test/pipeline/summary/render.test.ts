@@ -1,4 +1,4 @@
-import { renderSummary, summaryJson } from '../../pipeline/summary';
+import { renderSummary, summaryJson } from '../../../pipeline/summary';
 import { created, deleted, input, plan, replaced, resource, unchanged, updated } from './fixtures';
 
 const hub = input(

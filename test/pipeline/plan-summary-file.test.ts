@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import type { LandingZone } from '../../model/types';
 import type { StackOutcome } from '../../pipeline/run-plan';
 import { PLAN_SUMMARY_FILE, writePlanSummary } from '../../pipeline/summary';
-import { created, deleted, plan, unchanged } from '../summary/fixtures';
+import { created, deleted, plan, unchanged } from './summary/fixtures';
 
-const seconds = { init: 0, validate: 0, plan: 0 };
+const seconds = { init: 0, plan: 0, show: 0 };
 
 describe('plan summary file of a pipeline run', () => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-summary-file-'));
@@ -38,7 +38,7 @@ describe('plan summary file of a pipeline run', () => {
     outcomes: [
       planned('dev-spoke-orders-dev', plan([created('aws_subnet.a'), deleted('aws_subnet.b')])),
       planned('prod-network-hub', plan([unchanged('aws_vpc.v')])),
-      { stack: 'dev-network-hub', ok: false, error: { step: 'validate', message: 'Error: Invalid reference' }, seconds },
+      { stack: 'dev-network-hub', ok: false, error: { step: 'plan', message: 'Error: Invalid reference' }, seconds },
     ],
     changedSince: {
       ref: 'origin/main',
@@ -53,7 +53,7 @@ describe('plan summary file of a pipeline run', () => {
   });
 
   it('reports failed stacks with their Terraform output', () => {
-    expect(text).toContain('❌ `dev-network-hub`: terraform validate failed.');
+    expect(text).toContain('❌ `dev-network-hub`: terraform plan failed.');
     expect(text).toContain('Error: Invalid reference');
   });
 
