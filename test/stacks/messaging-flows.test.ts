@@ -84,7 +84,7 @@ describe.each(ENVIRONMENTS)('messaging flows of %s', (environment) => {
 
 describe('messaging in the sample organization', () => {
   it('passes the policy pack in every workload stack', () => {
-    const report = checkSynthesizedStacks(synthesized.outdir, model);
+    const report = checkSynthesizedStacks(synthesized.output, model);
     expect(report.findings.filter((finding) => finding.stack.includes('-workloads-'))).toEqual([]);
   });
 

@@ -1,15 +1,8 @@
-import * as path from 'node:path';
-import { readConfigDir, type ConfigText } from '../../../model/load';
-import { replaceText } from '../../support/config';
+import type { ConfigText } from '../../../model/load';
+import { replaceText, sampleTexts } from '../../support/config';
 
 /** The sample organization with its workloads files (environments/<env>/<account>.yaml). */
-export function sampleWithWorkloads(): ConfigText[] {
-  const dir = path.join(__dirname, '..', '..', '..', 'environments');
-  return readConfigDir(dir).map((text) => ({
-    ...text,
-    file: `environments/${path.relative(dir, path.resolve(text.file)).split(path.sep).join('/')}`,
-  }));
-}
+export const sampleWithWorkloads = sampleTexts;
 
 /** The texts with whole workloads files put in (or replaced), by `<env>/<account>`. */
 export function withFiles(texts: readonly ConfigText[], files: Readonly<Record<string, string>>): ConfigText[] {
