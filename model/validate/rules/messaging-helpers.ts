@@ -78,7 +78,7 @@ export function unknownAccountProblem(
   path: readonly (string | number)[],
   account: string,
 ): ConfigProblem[] {
-  if (index.accounts.some((candidate) => candidate.name === account) || index.mayBeUnparsedOrgAccount(account)) return [];
+  if (index.accounts.some((candidate) => candidate.name === account) || mayBeUnparsedAccount(index, account)) return [];
   return [
     problemAt(
       workloads.source,
@@ -87,4 +87,16 @@ export function unknownAccountProblem(
       'name an account of an environment file',
     ),
   ];
+}
+
+/** An account that may be defined in a part of an environment file (or org.yaml) that failed the schema. */
+function mayBeUnparsedAccount(index: ConfigIndex, account: string): boolean {
+  return (
+    index.mayBeUnparsedOrgAccount(account) ||
+    index.unparsed.some(
+      (part) =>
+        part.kind === 'environment' &&
+        (part.path.length === 0 || (part.path[0] === 'accounts' && (part.path.length === 1 || part.path[1] === account))),
+    )
+  );
 }
