@@ -74,6 +74,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   messaging.subscriptionTopicExists,
   messaging.subscriptionSameRegion,
   messaging.subscriptionFifoMatches,
+  messaging.subscriptionsAcyclic,
   messaging.filterPolicyWithinLimits,
   messaging.messagingAccountsExist,
   messagingEvents.eventPatternValid,

@@ -132,6 +132,26 @@ export const subscriptionFifoMatches: ConfigRule = {
     }),
 };
 
+export const subscriptionsAcyclic: ConfigRule = {
+  id: 'messaging/subscriptions-acyclic',
+  description: "Two accounts do not subscribe to each other's topics (each stack deploys after its topics' stacks).",
+  check: (index) => {
+    const subscribes = (from: string, to: string) =>
+      subscriptionEntries(index).some((entry) => entry.workloads.account === from && entry.topicAccount === to);
+    return subscriptionEntries(index)
+      .filter(({ workloads, topicAccount }) => topicAccount !== workloads.account && workloads.account > topicAccount)
+      .filter(({ workloads, topicAccount }) => subscribes(topicAccount, workloads.account))
+      .map(({ workloads, topicAccount, subscriptionPath }) =>
+        problemAt(
+          workloads.source,
+          [...subscriptionPath, 'account'],
+          `subscribes to ${topicAccount}, whose queues subscribe to topics of ${workloads.account}: neither stack can deploy first`,
+          'let one account own both topics, or connect the other direction through an event bus',
+        ),
+      );
+  },
+};
+
 export const filterPolicyWithinLimits: ConfigRule = {
   id: 'messaging/filter-policy-within-limits',
   description: 'A subscription filter matches on at most 5 keys and 150 value combinations.',

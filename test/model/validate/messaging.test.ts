@@ -69,6 +69,25 @@ describe('messaging rules', () => {
     });
   });
 
+  describe('messaging/subscriptions-acyclic', () => {
+    it('passes a subscription one way', () => {
+      expect(problems('messaging/subscriptions-acyclic')).toEqual([]);
+    });
+
+    it('fails two accounts subscribing to each other', () => {
+      const both = withFiles(sample, {
+        'dev/orders-dev': ORDERS_DEV.replace(
+          '    processingSeconds: 100\n',
+          '    processingSeconds: 100\n    subscriptions:\n      refunds: { account: payments-dev, topic: refunds }\n',
+        ),
+        'dev/payments-dev': `${PAYMENTS_DEV}topics:\n  refunds: {}\n`,
+      });
+      expect(problems('messaging/subscriptions-acyclic', both)).toEqual([
+        'environments/dev/payments-dev.yaml: queues.settlements.subscriptions.orders.account subscribes to orders-dev, whose queues subscribe to topics of payments-dev: neither stack can deploy first — let one account own both topics, or connect the other direction through an event bus',
+      ]);
+    });
+  });
+
   describe('messaging/filter-policy-within-limits', () => {
     it('passes a filter on two keys', () => {
       expect(problems('messaging/filter-policy-within-limits')).toEqual([]);
