@@ -71,6 +71,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   messaging.queueNamesDistinct,
   messaging.visibilityCoversConsumers,
   messaging.ecsConsumersOnSqsEncryption,
+  messaging.ecsConsumersOnStandardQueues,
   messaging.subscriptionTopicExists,
   messaging.subscriptionSameRegion,
   messaging.subscriptionFifoMatches,

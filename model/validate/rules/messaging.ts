@@ -72,6 +72,25 @@ export const ecsConsumersOnSqsEncryption: ConfigRule = {
     }),
 };
 
+export const ecsConsumersOnStandardQueues: ConfigRule = {
+  id: 'messaging/ecs-consumers-on-standard-queues',
+  description: 'ECS services consume and scale on standard queues (the containers plan names queues without .fifo).',
+  check: (index) =>
+    queueEntries(index).flatMap(({ workloads, name, queue, path }) => {
+      if (!queue.fifo) return [];
+      return Object.entries(workloads.config.containers?.services ?? {})
+        .filter(([, service]) => service.consumes.includes(name) || service.scaling?.queue === name)
+        .map(([service]) =>
+          problemAt(
+            workloads.source,
+            [...path, 'fifo'],
+            `is true, but ECS service ${service} consumes or scales on the queue, which the containers platform does not support for FIFO queues yet`,
+            'use a standard queue for ECS consumers',
+          ),
+        );
+    }),
+};
+
 export const subscriptionTopicExists: ConfigRule = {
   id: 'messaging/subscription-topic-exists',
   description: "A queue subscribes to a topic of its own file or of the named account's file.",

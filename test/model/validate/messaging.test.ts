@@ -31,6 +31,18 @@ describe('messaging rules', () => {
     });
   });
 
+  describe('messaging/ecs-consumers-on-standard-queues', () => {
+    it('passes a standard queue an ECS service consumes', () => {
+      expect(problems('messaging/ecs-consumers-on-standard-queues')).toEqual([]);
+    });
+
+    it('fails a FIFO queue an ECS service consumes', () => {
+      expect(
+        problems('messaging/ecs-consumers-on-standard-queues', orders('processingSeconds: 100', 'processingSeconds: 100\n    fifo: true')),
+      ).toHaveLength(1);
+    });
+  });
+
   describe('messaging/subscription-topic-exists', () => {
     it('passes a subscription to a topic of another account', () => {
       expect(problems('messaging/subscription-topic-exists')).toEqual([]);
