@@ -1,7 +1,7 @@
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { Construct } from 'constructs';
-import { ServiceRole, serviceTrustPolicy } from '../containers/iam';
+import { ServiceRole, serviceTrustPolicy } from '../shared/service-role';
 import { validateConstructNames } from '../shared/names';
 import { checkRange, isKnown, sortedValues } from './checks';
 
