@@ -30,6 +30,7 @@ export function formatResults(results: BenchResults): string {
       results.sizes.map(synthRow),
     ),
   ];
+  if (results.workloadsVsSpoke) sections.push('', ...workloadsVsSpokeSection(results.workloadsVsSpoke));
   const sampled = results.sizes.flatMap((size) => size.sampleStacks.map((timing) => ({ size: size.workloadAccounts, timing })));
   if (sampled.length > 0) {
     sections.push(
@@ -226,4 +227,18 @@ function mean(values: readonly number[]): number {
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
+}
+
+function workloadsVsSpokeSection(comparison: NonNullable<BenchResults['workloadsVsSpoke']>): string[] {
+  const row = (times: typeof comparison.spoke) => [
+    times.stack,
+    String(times.resources),
+    times.planSeconds.map((seconds) => seconds.toFixed(1)).join(' / '),
+    `${times.medianSeconds.toFixed(1)} s`,
+  ];
+  return [
+    `Workload stack against a spoke of about its size, offline plan, alternated (target: within 1.5×): ${comparison.ratio.toFixed(2)}× ` +
+      `(${comparison.ratioPerResource.toFixed(2)}× per resource)`,
+    table(['stack', 'resources', 'plan runs (s)', 'median'], [row(comparison.workloads), row(comparison.spoke)]),
+  ];
 }

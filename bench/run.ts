@@ -1,3 +1,4 @@
+import { compareWorkloadsAndSpoke, type WorkloadsVsSpoke } from './workloads-vs-spoke';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -87,6 +88,8 @@ export interface BenchResults {
   readonly pipelines?: PipelineComparison;
   /** Projected wall time of the sharded plan workflow, per organization and shard count. */
   readonly projections: ProjectionRow[];
+  /** The sample's largest workload stack against the spoke closest in size (issue 10: within 1.5×). */
+  readonly workloadsVsSpoke?: WorkloadsVsSpoke;
   readonly totalSeconds: number;
 }
 
@@ -130,6 +133,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     for (const size of [...options.sizes].sort((a, b) => a - b)) sizes.push(await measureSize(size, workspace, options));
     const effects = await measureEffects(sizes, workspace, options);
     const pipelines = options.terraform ? await comparePipelines(root, workspace, options) : undefined;
+    const workloadsVsSpoke = options.terraform
+      ? await compareWorkloadsAndSpoke(path.join(work, 'out-sample'), workspace.setup, Math.max(3, options.pipelineRepeats ?? 2))
+      : undefined;
     return {
       machine: { ...machine, loadAverageAtEnd: loadAverage() },
       sampleSynth,
@@ -138,6 +144,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
       effects,
       pipelines,
       projections: pipelines ? projections(pipelines, sizes) : [],
+      workloadsVsSpoke,
       totalSeconds: (Date.now() - started) / 1000,
     };
   } finally {

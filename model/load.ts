@@ -25,7 +25,8 @@ const CONFIG_FILE = /\.(ya?ml|json)$/i;
 const ORG_FILE = /^org\.(ya?ml|json)$/i;
 /** Larger than any real config (a 500-account environment is ~100 KiB); keeps parsing under a few seconds. */
 export const MAX_CONFIG_FILE_BYTES = 512 * 1024;
-const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,15}$/;
+/** It becomes part of stack names and of `<organization>-<environment>` (VPC Lattice: no leading, trailing or double hyphen). */
+const ENVIRONMENT_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,15}$/;
 
 /** The config directory: `LZ_CONFIG_DIR`, or `environments/`. */
 export function configDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
@@ -202,7 +203,7 @@ function parseFile(text: ConfigText, isOrg: boolean, name: string): ParsedFile {
       file: text.file,
       path: '',
       message: `names an environment "${name}" that cannot be used in stack names`,
-      fix: 'rename the file to 1–16 lowercase letters, digits and hyphens, e.g. prod.yaml',
+      fix: 'rename the file to 1–16 lowercase letters, digits and single hyphens, starting with a letter, e.g. prod.yaml',
     };
     return { problems: [...sourceProblems, problem], unparsed: [] };
   }

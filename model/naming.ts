@@ -150,3 +150,31 @@ export function eventDeliveryRoleName(busName: string, rule: string): string {
 export function messagingKeyAlias(organization: string, environment: string, account: string): string {
   return `${spokeResourceName(organization, environment, account)}-messaging`;
 }
+
+/** EKS cluster of a workload account: `<org>-<env>-<account>-<cluster>`. */
+export function eksClusterName(organization: string, environment: string, account: string, cluster: string): string {
+  return `${spokeResourceName(organization, environment, account)}-${cluster}`;
+}
+
+/** ARN of an IAM role of an account, by name (access entries and key policies name roles from config). */
+export function iamRoleArn(accountId: string, roleName: string): string {
+  return `arn:aws:iam::${accountId}:role/${roleName}`;
+}
+
+/** Name of a Batch resource of a workload account (environment, queue, job definition, pipeline): `<org>-<env>-<account>-<name>`. */
+export function batchResourceName(organization: string, environment: string, account: string, name: string): string {
+  return `${spokeResourceName(organization, environment, account)}-${name}`;
+}
+
+export function batchJobQueueArn(region: string, accountId: string, name: string): string {
+  return arn('batch', region, accountId, `job-queue/${name}`);
+}
+
+/** A job definition's ARN without revision: what a pipeline submits (the latest active revision). */
+export function batchJobDefinitionArn(region: string, accountId: string, name: string): string {
+  return arn('batch', region, accountId, `job-definition/${name}`);
+}
+
+export function stateMachineArn(region: string, accountId: string, name: string): string {
+  return arn('states', region, accountId, `stateMachine:${name}`);
+}

@@ -120,12 +120,14 @@ function describeIssue(source: SourceFile, jsonSchema: JsonSchema, issue: z.core
     const inner = issue.issues[0]?.message ?? issue.message;
     return [fromMessage(source, path, `name ${JSON.stringify(String(path[path.length - 1]))} ${inner}`)];
   }
-  if (issue.code === 'invalid_type' && valueAt(source.data, path) === undefined) {
-    return [problemAt(source, path, 'is required', `add ${String(path[path.length - 1])}: (${issue.expected})`)];
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(source.data, path) === undefined) {
+    const expected = issue.code === 'invalid_type' ? issue.expected : 'string';
+    return [problemAt(source, path, 'is required', `add ${String(path[path.length - 1])}: (${expected})`)];
   }
   if (issue.code === 'invalid_type' && !issue.message.includes(' — ')) {
     return [problemAt(source, path, `must be ${article(issue.expected)} ${issue.expected}`, 'see schema/ for what this key takes')];
   }
+  if (issue.code === 'invalid_value' && issue.message.includes(' — ')) return [fromMessage(source, path, issue.message)];
   if (issue.code === 'invalid_union' || issue.code === 'invalid_value') {
     const values = 'values' in issue ? issue.values : constantsAt(jsonSchema, path);
     const options = values.map((value) => JSON.stringify(value)).join(', ');

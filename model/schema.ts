@@ -5,10 +5,13 @@ import {
   AccountName,
   AvailabilityZones,
   Email,
+  IamRoleName,
   Ipv4CidrText,
+  OrganizationName,
   OuName,
   Region,
   ResourceName,
+  S3BucketName,
   SegmentName,
   Tags,
 } from './schema-primitives';
@@ -35,12 +38,21 @@ const WorkloadAccount = CoreAccount.extend({
 const LocalBackend = z.strictObject({ type: z.literal('local') });
 const S3Backend = z.strictObject({
   type: z.literal('s3'),
-  bucket: z.string().min(3),
+  bucket: S3BucketName,
   region: Region,
   keyPrefix: z.string().default('').describe('Prepended to `<env>/<stack>.tfstate`.'),
-  kmsKeyId: z.string().optional(),
+  kmsKeyId: z
+    .string()
+    .regex(
+      /^(alias\/[\w/-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[\w/-]+)$/,
+      'is not a KMS key id, alias or ARN — use e.g. alias/landing-zone-state or the key ARN',
+    )
+    .optional(),
   useLockfile: z.boolean().default(true).describe('S3-native state locking (Terraform >= 1.10).'),
-  dynamodbTable: z.string().optional(),
+  dynamodbTable: z
+    .string()
+    .regex(/^[\w.-]{3,255}$/, 'is not a DynamoDB table name — use 3–255 letters, digits, _ . and -')
+    .optional(),
   roleArn: z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'is not an IAM role ARN — use arn:aws:iam::<account-id>:role/<name>')
@@ -59,7 +71,7 @@ const PolicyWaiver = z.strictObject({
 export const OrgConfigSchema = z
   .strictObject({
     organization: z.strictObject({
-      name: z.string().min(1),
+      name: OrganizationName,
       rootId: z
         .string()
         .regex(/^r-[0-9a-z]{4,32}$/, 'is not an organization root id — copy it from AWS Organizations, e.g. r-ab12')
@@ -67,16 +79,10 @@ export const OrgConfigSchema = z
       managementAccountId: AccountId,
       homeRegion: Region,
       allowedRegions: z.array(Region).min(1, 'is empty — list at least the home region'),
-      deployRoleName: z
-        .string()
-        .min(1)
-        .default('OrganizationAccountAccessRole')
-        .describe('Role every stack assumes in its target account.'),
-      vendedAccountRoleName: z
-        .string()
-        .min(1)
-        .default('OrganizationAccountAccessRole')
-        .describe('Role AWS Organizations creates in each vended account.'),
+      deployRoleName: IamRoleName.default('OrganizationAccountAccessRole').describe('Role every stack assumes in its target account.'),
+      vendedAccountRoleName: IamRoleName.default('OrganizationAccountAccessRole').describe(
+        'Role AWS Organizations creates in each vended account.',
+      ),
       id: z
         .string()
         .regex(/^o-[a-z0-9]{10,32}$/, 'is not an organization id — copy it from AWS Organizations, e.g. o-a1b2c3d4e5')

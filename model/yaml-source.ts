@@ -1,4 +1,16 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Alias,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { ConfigProblem } from './problems';
 import { joinPath } from './problems';
 
@@ -90,72 +102,13 @@ class StructureProblem extends Error {
  * are expanded. One walk over the document; each anchored value is sized once.
  */
 function checkStructure(document: Document, at: At): ConfigProblem[] {
-  // Unresolved tags are found on their nodes below; any other warning is a problem of its own.
-  const problems: ConfigProblem[] = document.warnings
-    .filter((warning) => warning.code !== 'TAG_RESOLVE_FAILED')
-    .map((warning) => at(warning.pos[0], `cannot be parsed: ${firstLine(warning.message)}`, 'fix the YAML at this line and column'));
-  const sizes = new Map<Node, number>();
-  const ancestors = new Set<Node>();
-  let largestAlias: { offset: number; size: number } | undefined;
-  const offsetOf = (node: Node | null | undefined) => node?.range?.[0] ?? 0;
-
-  const visit = (node: Node | null | undefined, depth: number): number => {
-    if (!node) return 1;
-    if (depth > YAML_LIMITS.maxDepth) {
-      throw new StructureProblem(at(offsetOf(node), `nests values more than ${YAML_LIMITS.maxDepth} levels deep`, DEPTH_FIX));
-    }
-    if (node.tag && !CORE_TAGS.has(node.tag)) problems.push(tagProblem(at, offsetOf(node), node.tag));
-    if (isAlias(node)) {
-      const target = node.resolve(document);
-      if (!target)
-        throw new StructureProblem(
-          at(
-            offsetOf(node),
-            `refers to the anchor &${node.source}, which is not defined before it`,
-            'define the anchor (&name) before using it (*name)',
-          ),
-        );
-      if (ancestors.has(target))
-        throw new StructureProblem(
-          at(
-            offsetOf(node),
-            `refers to *${node.source}, a value that contains this alias`,
-            'an alias cannot sit inside the value it names; write the value out',
-          ),
-        );
-      const size = sizes.get(target) ?? visit(target, depth);
-      if (!largestAlias || size > largestAlias.size) largestAlias = { offset: offsetOf(node), size };
-      return size;
-    }
-    let size = 1;
-    ancestors.add(node);
-    if (isMap(node)) {
-      const keys = new Set<string>();
-      for (const pair of node.items) {
-        const key = pair.key as Node | null;
-        if (!isScalar(key))
-          throw new StructureProblem(at(offsetOf(key), 'has a key that is not a plain value', 'use a plain name as the key'));
-        const name = typeof key.value === 'symbol' ? (key.value.description ?? '') : String(key.value);
-        if (name === MERGE_KEY) checkMergeSource(document, pair.value as Node | null, at, offsetOf(key));
-        else if (keys.has(name))
-          problems.push(at(offsetOf(key), 'cannot be parsed: Map keys must be unique', 'fix the YAML syntax at this line and column'));
-        keys.add(name);
-        size += visit(pair.value as Node | null, depth + 1);
-      }
-    } else if (isSeq(node)) {
-      for (const item of node.items) size += visit(item as Node | null, depth + 1);
-    }
-    ancestors.delete(node);
-    sizes.set(node, size);
-    return size;
-  };
-
+  const walk = new StructureWalk(document, at);
   try {
-    const total = visit(document.contents as Node | null, 0);
+    const total = walk.visit(document.contents as Node | null, 0);
     if (total > YAML_LIMITS.maxValues) {
-      problems.push(
+      walk.problems.push(
         at(
-          largestAlias?.offset ?? 0,
+          walk.largestAlias?.offset ?? 0,
           `expands to ${total > 1e12 ? 'more than a trillion' : total} values through its aliases, more than the ${YAML_LIMITS.maxValues} a config file may hold`,
           'reuse anchors for small shared values (such as tags) only, or write the values out',
         ),
@@ -163,9 +116,89 @@ function checkStructure(document: Document, at: At): ConfigProblem[] {
     }
   } catch (error) {
     if (!(error instanceof StructureProblem)) throw error;
-    problems.push(error.problem);
+    walk.problems.push(error.problem);
   }
-  return problems;
+  return walk.problems;
+}
+
+class StructureWalk {
+  readonly problems: ConfigProblem[];
+  largestAlias: { offset: number; size: number } | undefined;
+  /** Expanded size of every visited value, so each anchor is sized once however often it is used. */
+  private readonly sizes = new Map<Node, number>();
+  private readonly ancestors = new Set<Node>();
+
+  constructor(
+    private readonly document: Document,
+    private readonly at: At,
+  ) {
+    // Unresolved tags are found on their nodes; any other warning is a problem of its own.
+    this.problems = document.warnings
+      .filter((warning) => warning.code !== 'TAG_RESOLVE_FAILED')
+      .map((warning) => at(warning.pos[0], `cannot be parsed: ${firstLine(warning.message)}`, 'fix the YAML at this line and column'));
+  }
+
+  /** The number of values `node` expands to, aliases included. */
+  visit(node: Node | null | undefined, depth: number): number {
+    if (!node) return 1;
+    if (depth > YAML_LIMITS.maxDepth) this.fail(node, `nests values more than ${YAML_LIMITS.maxDepth} levels deep`, DEPTH_FIX);
+    if (node.tag && !CORE_TAGS.has(node.tag)) this.problems.push(tagProblem(this.at, offsetOf(node), node.tag));
+    if (isAlias(node)) return this.visitAlias(node, depth);
+    this.ancestors.add(node);
+    let size = 1;
+    if (isMap(node)) size += this.visitPairs(node, depth);
+    else if (isSeq(node)) for (const item of node.items) size += this.visit(item as Node | null, depth + 1);
+    this.ancestors.delete(node);
+    this.sizes.set(node, size);
+    return size;
+  }
+
+  private visitAlias(alias: Alias, depth: number): number {
+    const target = alias.resolve(this.document);
+    if (!target) {
+      this.fail(
+        alias,
+        `refers to the anchor &${alias.source}, which is not defined before it`,
+        'define the anchor (&name) before using it (*name)',
+      );
+    }
+    if (this.ancestors.has(target)) {
+      this.fail(
+        alias,
+        `refers to *${alias.source}, a value that contains this alias`,
+        'an alias cannot sit inside the value it names; write the value out',
+      );
+    }
+    const size = this.sizes.get(target) ?? this.visit(target, depth);
+    if (!this.largestAlias || size > this.largestAlias.size) this.largestAlias = { offset: offsetOf(alias), size };
+    return size;
+  }
+
+  private visitPairs(map: YAMLMap, depth: number): number {
+    const keys = new Set<string>();
+    let size = 0;
+    for (const pair of map.items) {
+      const key = pair.key as Node | null;
+      if (!isScalar(key)) this.fail(key, 'has a key that is not a plain value', 'use a plain name as the key');
+      const name = typeof key.value === 'symbol' ? (key.value.description ?? '') : String(key.value);
+      if (name === MERGE_KEY) checkMergeSource(this.document, pair.value as Node | null, this.at, offsetOf(key));
+      else if (keys.has(name))
+        this.problems.push(
+          this.at(offsetOf(key), 'cannot be parsed: Map keys must be unique', 'fix the YAML syntax at this line and column'),
+        );
+      keys.add(name);
+      size += this.visit(pair.value as Node | null, depth + 1);
+    }
+    return size;
+  }
+
+  private fail(node: Node | null | undefined, message: string, fix: string): never {
+    throw new StructureProblem(this.at(offsetOf(node), message, fix));
+  }
+}
+
+function offsetOf(node: Node | null | undefined): number {
+  return node?.range?.[0] ?? 0;
 }
 
 /** A merge (`<<`) takes a map, an alias of a map, or a list of those. */

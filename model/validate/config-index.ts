@@ -13,6 +13,7 @@ export interface AccountEntry {
   readonly email: string;
   readonly id?: string;
   readonly ou: string;
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** A VPC (hub or spoke) with where it is written, its role and its segment. */
@@ -48,6 +49,8 @@ export interface ConfigIndex {
   readonly orgAccountNames: readonly string[];
   /** Workloads files (`<env>/<account>.yaml`) that passed the schema. */
   readonly workloads: readonly ParsedWorkloads[];
+  /** The date rules compare expiry dates with (YYYY-MM-DD, UTC). */
+  readonly today: string;
   /** Parts that failed the schema and are missing from `org` and `environments`. */
   readonly unparsed: readonly UnparsedPart[];
   vpcsOf(environment: ParsedEnvironment): readonly VpcEntry[];
@@ -62,7 +65,12 @@ export interface ConfigIndex {
   mayBeUnparsedWorkload(environment: string, account: string, collection: readonly string[], name: string): boolean;
 }
 
-export function buildConfigIndex(parsed: ParsedConfig): ConfigIndex {
+export interface ConfigIndexOptions {
+  /** YYYY-MM-DD. @default today (UTC) */
+  readonly today?: string;
+}
+
+export function buildConfigIndex(parsed: ParsedConfig, options: ConfigIndexOptions = {}): ConfigIndex {
   const vpcsByEnvironment = new Map(parsed.environments.map((environment) => [environment, vpcEntries(environment)]));
   const vpcs = [...vpcsByEnvironment.values()].flat();
   const segments = new Map(parsed.environments.map((environment) => [environment, hubSegments(environment.config)]));
@@ -81,6 +89,7 @@ export function buildConfigIndex(parsed: ParsedConfig): ConfigIndex {
     orgAccountNames: Object.keys(parsed.org?.config.accounts ?? {}),
     workloads: parsed.workloads ?? [],
     unparsed,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
     vpcsOf: (environment) => vpcsByEnvironment.get(environment) ?? [],
     segmentsOf: (environment) => segments.get(environment) ?? [],
     findVpc,

@@ -1,9 +1,11 @@
 import { spokeResourceName, workloadsStackName } from '../naming';
 import type { AccountWorkloads, Environment } from '../types';
 import { accountRef, provider, stackBase, type ResolvedZone } from '../plans/base';
+import { planBatch } from './batch/plan';
 import { planContainers } from './containers/plan';
 import type { PlanContext } from './context';
 import { planMessaging, planQueues } from './messaging/plan';
+import { planKubernetes } from './kubernetes/plan';
 import type { WorkloadsPlan } from './types';
 
 /**
@@ -40,5 +42,7 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
     ...(config.containers ? { containers: planContainers(context, config.containers) } : {}),
     queues,
     ...(messaging ? { messaging } : {}),
+    ...(config.kubernetes ? { kubernetes: planKubernetes(context, config.kubernetes, zone.organization.deployRoleName) } : {}),
+    ...(config.batch ? { batch: planBatch(context, config.batch) } : {}),
   };
 }

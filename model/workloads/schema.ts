@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { BatchSchema } from './batch/schema';
 import { ContainersSchema } from './containers/schema';
 import { EventBusSchema, QueuesSchema, TopicsSchema } from './messaging/schema';
+import { KubernetesSchema } from './kubernetes/schema';
 
 /*
  * A workload account's file (environments/<env>/<account>.yaml): what its application team runs
@@ -10,12 +12,16 @@ import { EventBusSchema, QueuesSchema, TopicsSchema } from './messaging/schema';
 export const WorkloadsConfigSchema = z
   .strictObject({
     containers: ContainersSchema.optional(),
+    kubernetes: KubernetesSchema.optional(),
     queues: QueuesSchema,
     topics: TopicsSchema,
     eventBus: EventBusSchema.optional(),
+    batch: BatchSchema.optional(),
   })
   .describe("A workload account's workloads (environments/<env>/<account>.yaml).");
 
 export type WorkloadsConfig = z.infer<typeof WorkloadsConfigSchema>;
 export type { ContainersConfig, EcrRepositoryConfig, EcsServiceConfig } from './containers/schema';
 export type { EventBusConfig, QueueConfig, TopicConfig } from './messaging/schema';
+export type { EksClusterConfig, KubernetesConfig, NodeGroupConfig } from './kubernetes/schema';
+export type { BatchConfig } from './batch/schema';

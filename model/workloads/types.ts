@@ -1,11 +1,15 @@
 import type { AccountRef, ContractSource, StackPlanBase } from '../stack-plans';
 import type { SourceFile } from '../yaml-source';
+import type { BatchPlan } from './batch/types';
 import type { ContainersPlan } from './containers/types';
 import type { MessagingPlan, QueuePlan } from './messaging/types';
 import type { WorkloadsConfig } from './schema';
 
 export type { CapacityStrategy, ContainersPlan, EcsServicePlan, RepositoryPlan } from './containers/types';
 export type { ArnRef, EventBusPlan, EventRulePlan, MessagingPlan, QueuePlan, SubscriptionPlan, TopicPlan } from './messaging/types';
+import type { KubernetesPlan } from './kubernetes/types';
+export type { EksClusterPlan, KubernetesPlan, NodeGroupPlan, RoleRef } from './kubernetes/types';
+export type { BatchPlan } from './batch/types';
 
 /** A workloads file that passed the schema. */
 export interface ParsedWorkloads {
@@ -29,7 +33,9 @@ export interface WorkloadsPlan extends StackPlanBase {
   /** The hub, read for the Lattice service network when a service registers there. */
   readonly hub?: ContractSource;
   readonly containers?: ContainersPlan;
+  readonly kubernetes?: KubernetesPlan;
   readonly queues: readonly QueuePlan[];
   /** Topics, subscriptions, the account's event bus and the messaging key, when the file has any. */
   readonly messaging?: MessagingPlan;
+  readonly batch?: BatchPlan;
 }

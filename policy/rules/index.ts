@@ -1,4 +1,5 @@
 import type { PolicyRule } from '../types';
+import { batchJobNotPrivileged } from './LZ-BATCH-001';
 import { imdsV2Required } from './LZ-COMPUTE-001';
 import { noPlanTimeLookups } from './LZ-DATA-001';
 import { ecrScanOnPush } from './LZ-ECR-001';
@@ -7,6 +8,9 @@ import { ecsContainersNotPrivileged } from './LZ-ECS-001';
 import { ecsContainersReadOnlyRootFilesystem } from './LZ-ECS-002';
 import { ecsTasksDoNotShareHostPid } from './LZ-ECS-003';
 import { ecsClusterContainerInsights } from './LZ-ECS-004';
+import { eksEndpointNotPublic } from './LZ-EKS-001';
+import { eksSecretsEncrypted } from './LZ-EKS-002';
+import { eksControlPlaneLogging } from './LZ-EKS-003';
 import { kmsKeyRotationEnabled } from './LZ-KMS-001';
 import { sqsQueueEncrypted } from './LZ-MSG-001';
 import { snsTopicEncrypted } from './LZ-MSG-002';
@@ -23,6 +27,8 @@ import { vpcFlowLogsEnabled } from './LZ-NET-005';
 import { naclDeniesAllPortsFromAnywhere } from './LZ-NET-006';
 import { accountCannotBeClosed } from './LZ-ORG-001';
 import { s3BucketEncrypted } from './LZ-STORE-001';
+import { stateMachineLogging } from './LZ-SFN-001';
+import { stateMachineTracing } from './LZ-SFN-002';
 import { s3BucketBlocksPublicAccess } from './LZ-STORE-002';
 
 /** Every rule of the pack, by id. Adding a rule: a file named by its id here, a line below, its tests. */
@@ -47,9 +53,15 @@ export const ALL_RULES: readonly PolicyRule[] = [
   ecsClusterContainerInsights,
   ecrScanOnPush,
   ecrImmutableTags,
+  eksEndpointNotPublic,
+  eksSecretsEncrypted,
+  eksControlPlaneLogging,
   noPlanTimeLookups,
   sqsQueueEncrypted,
   snsTopicEncrypted,
   queuesHaveDeadLetterQueues,
   messagingPoliciesStayInOrganization,
+  batchJobNotPrivileged,
+  stateMachineLogging,
+  stateMachineTracing,
 ];

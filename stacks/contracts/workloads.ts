@@ -13,6 +13,13 @@ export const workloadsContract = defineContract('workloads', {
     'ECR repository URLs by repository',
     (source, repository) => `${placeholderAccountId(source.stackName)}.dkr.ecr.${source.region}.amazonaws.com/${repository}`,
   ),
+  eksClusterNames: output.map('eks_cluster_names', 'EKS cluster names by cluster', (source, cluster) => `${source.stackName}-${cluster}`),
+  eksOidcProviderArns: output.map(
+    'eks_oidc_provider_arns',
+    'IRSA OIDC provider ARNs by EKS cluster',
+    (source, cluster) =>
+      `arn:aws:iam::${placeholderAccountId(source.stackName)}:oidc-provider/oidc.eks.${source.region}.amazonaws.com/id/${placeholderHex(cluster).toUpperCase()}`,
+  ),
   queueArns: output.map('queue_arns', 'SQS queue ARNs by queue', (source, queue) =>
     arn('sqs', source.region, placeholderAccountId(source.stackName), queue),
   ),
@@ -27,5 +34,11 @@ export const workloadsContract = defineContract('workloads', {
   ),
   eventBusArn: output.string('event_bus_arn', "ARN of the account's event bus; empty without one", (source) =>
     arn('events', source.region, placeholderAccountId(source.stackName), `event-bus/${source.stackName}`),
+  ),
+  batchJobQueueArns: output.map('batch_job_queue_arns', 'AWS Batch job queue ARNs by queue', (source, queue) =>
+    arn('batch', source.region, placeholderAccountId(source.stackName), `job-queue/${queue}`),
+  ),
+  stateMachineArns: output.map('batch_state_machine_arns', 'Step Functions state machine ARNs by Batch pipeline', (source, pipeline) =>
+    arn('states', source.region, placeholderAccountId(source.stackName), `stateMachine:${pipeline}`),
   ),
 });

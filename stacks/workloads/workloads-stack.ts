@@ -4,8 +4,10 @@ import { LandingZoneStack } from '../base/landing-zone-stack';
 import { spokeContract } from '../contracts/spoke';
 import { workloadsContract } from '../contracts/workloads';
 import type { SynthSettings } from '../settings';
+import { placeBatch } from './batch';
 import { placeContainers } from './containers';
 import { placeMessaging } from './messaging';
+import { placeKubernetes } from './kubernetes';
 
 /**
  * A workload account's workloads in one environment: its queues and its containers (ECS cluster,
@@ -19,6 +21,8 @@ export class WorkloadsStack extends LandingZoneStack {
     const messaging = placeMessaging(this, plan);
     const queues = messaging.queues;
     const containers = plan.containers ? placeContainers(this, plan, plan.containers, { network, queues }) : undefined;
+    const clusters = plan.kubernetes ? placeKubernetes(this, plan, plan.kubernetes, { network }) : new Map();
+    const batch = plan.batch ? placeBatch(this, plan, plan.batch, network) : undefined;
     const byName = (entries: Iterable<[string, string]>) => Object.fromEntries(entries);
     workloadsContract.publish(this, {
       clusterName: containers?.cluster.clusterName ?? '',
@@ -27,10 +31,14 @@ export class WorkloadsStack extends LandingZoneStack {
       repositoryUrls: byName(
         [...(containers?.repositories ?? [])].map(([name, repository]) => [name, repository.repository.repositoryUrl]),
       ),
+      eksClusterNames: byName([...clusters].map(([name, cluster]) => [name, cluster.clusterName])),
+      eksOidcProviderArns: byName([...clusters].map(([name, cluster]) => [name, cluster.cluster.oidcProviderArn])),
       queueArns: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueArn ?? ''])),
       queueUrls: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueUrl ?? ''])),
       topicArns: byName([...messaging.topics].map(([name, topic]) => [name, topic.topicArn])),
       eventBusArn: messaging.eventBus?.busArn ?? '',
+      batchJobQueueArns: byName([...(batch?.queues ?? [])].map(([name, queue]) => [name, queue.queueArn])),
+      stateMachineArns: byName([...(batch?.pipelines ?? [])].map(([name, pipeline]) => [name, pipeline.stateMachineArn])),
     });
   }
 }

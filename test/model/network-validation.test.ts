@@ -29,6 +29,7 @@ describe('network validation', () => {
       const texts = edit(sample, DEV, (doc) => doc.setIn(['peerings', 'direct'], { requester: 'payments-dev', accepter: 'orders-dev' }));
       expect(problemsOf(texts)).toEqual([
         `${at(texts, DEV, 'direct:')}: peerings.direct peers payments-dev and orders-dev, which already reach each other through the Transit Gateway — remove the peering, or set attachToTransitGateway: false on one of them`,
+        `${at(texts, DEV, 'accepter: orders-dev')}: peerings.direct.accepter is orders-dev, whose block comes from IPAM and is not known until it is allocated — give orders-dev a fixed cidr to peer it, or reach it through the Transit Gateway`,
       ]);
     });
 

@@ -33,7 +33,7 @@ describe('policy rule registry', () => {
     expect(ALL_RULES.filter((rule) => rule.checkov && !/^CKV2?_AWS_\d+$/.test(rule.checkov))).toEqual([]);
   });
 
-  it('covers the network, account, storage, key, trail, IMDS, ECS, ECR, SQS and SNS controls of the DOMAIN table', () => {
+  it('covers the network, account, storage, key, trail, IMDS, ECS, ECR, EKS, Batch, Step Functions, SQS and SNS controls of the DOMAIN table', () => {
     expect(
       ALL_RULES.map((rule) => rule.checkov)
         .filter(Boolean)
@@ -61,6 +61,12 @@ describe('policy rule registry', () => {
         'CKV_AWS_51',
         'CKV_AWS_27',
         'CKV_AWS_26',
+        'CKV_AWS_39',
+        'CKV_AWS_58',
+        'CKV_AWS_37',
+        'CKV_AWS_210',
+        'CKV_AWS_285',
+        'CKV_AWS_284',
       ].sort(),
     );
   });

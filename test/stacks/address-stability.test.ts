@@ -1,4 +1,6 @@
-import { edit, sampleModel, sampleTexts, withoutFile } from '../support/config';
+import { readConfigDir } from '../../model/load';
+import { edit, SAMPLE_DIR, sampleModel, sampleTexts, withoutFile } from '../support/config';
+import { DEV_BATCH, sampleTextsWithWorkloads, STAGING_BATCH } from '../model/workloads/batch-support';
 import { addresses, synthesize } from '../support/synth';
 import { sampleWithWorkloads } from '../model/workloads/messaging-support';
 
@@ -159,5 +161,108 @@ describe('address stability of messaging', () => {
     ).toBe(true);
     expect(removedFrom(after, 'dev-workloads-payments-dev').length).toBeGreaterThan(5);
     expect(addresses(after.stacks['dev-workloads-orders-dev'])).toEqual(addresses(base.stacks['dev-workloads-orders-dev']));
+  });
+});
+
+describe('address stability of EKS clusters', () => {
+  const DEV_CLUSTERS = 'environments/dev/payments-dev.yaml';
+  const STACK = 'dev-workloads-payments-dev';
+  const texts = readConfigDir(SAMPLE_DIR);
+  let beforeEks: ReturnType<typeof synthesize>;
+  let afterEks: ReturnType<typeof synthesize>;
+
+  beforeAll(() => {
+    beforeEks = synthesize(sampleModel(texts));
+    // Upgrade Kubernetes, change the instance types, add a node group before the others and a second cluster.
+    const changed = edit(texts, DEV_CLUSTERS, (doc) => {
+      doc.setIn(['kubernetes', 'clusters', 'sandbox', 'version'], '1.32');
+      doc.setIn(['kubernetes', 'clusters', 'sandbox', 'nodeGroups', 'spot', 'instanceTypes'], ['m6i.large', 'm5.large']);
+      const groups = doc.getIn(['kubernetes', 'clusters', 'sandbox', 'nodeGroups']) as { items: unknown[] };
+      doc.setIn(['kubernetes', 'clusters', 'sandbox', 'nodeGroups', 'arm'], { instanceTypes: ['m7g.large'], minSize: 0, maxSize: 2 });
+      groups.items.reverse();
+      const sandbox = doc.getIn(['kubernetes', 'clusters', 'sandbox']);
+      doc.setIn(['kubernetes', 'clusters', 'another'], doc.createNode((sandbox as { toJSON(): unknown }).toJSON()));
+    });
+    afterEks = synthesize(sampleModel(changed));
+  }, 300_000);
+
+  it('adding a cluster and a node group and reordering node groups removes no address anywhere', () => {
+    for (const [name, stack] of Object.entries(beforeEks.stacks)) {
+      expect({ name, removed: addresses(stack).filter((address) => !addresses(afterEks.stacks[name]).includes(address)) }).toEqual({
+        name,
+        removed: [],
+      });
+    }
+  });
+
+  it('adds only resources of the new node group and the new cluster', () => {
+    const added = addresses(afterEks.stacks[STACK]).filter((address) => !addresses(beforeEks.stacks[STACK]).includes(address));
+    expect(added.filter((address) => !/eks-sandbox_node-group-arm|eks-another|eks_cluster_names|eks_oidc/.test(address))).toEqual([]);
+    expect(added.filter((address) => address.includes('eks-sandbox_node-group-arm'))).toHaveLength(2);
+  });
+
+  it('upgrades the cluster in place: only its version changes, every attribute that forces replacement stays', () => {
+    const cluster = (synthesized: ReturnType<typeof synthesize>) =>
+      Object.entries<Record<string, unknown>>(synthesized.stacks[STACK].resource.aws_eks_cluster).find(([name]) =>
+        name.startsWith('eks-sandbox_'),
+      )![1];
+    const { version: oldVersion, ...before } = cluster(beforeEks);
+    const { version: newVersion, ...after } = cluster(afterEks);
+    expect([oldVersion, newVersion]).toEqual(['1.31', '1.32']);
+    expect(after).toEqual(before);
+  });
+
+  it('rolls the node group to new instance types by creating a new group before deleting the old one', () => {
+    const group = (synthesized: ReturnType<typeof synthesize>) =>
+      Object.entries<Record<string, any>>(synthesized.stacks[STACK].resource.aws_eks_node_group).find(([name]) =>
+        name.startsWith('eks-sandbox_node-group-spot'),
+      )!;
+    const [beforeName, { instance_types: oldTypes, ...before }] = group(beforeEks);
+    const [afterName, { instance_types: newTypes, ...after }] = group(afterEks);
+    expect(afterName).toBe(beforeName);
+    expect([oldTypes, newTypes]).toEqual([
+      ['t3.large', 'm5.large'],
+      ['m6i.large', 'm5.large'],
+    ]);
+    expect(after).toEqual(before);
+    expect(after.node_group_name_prefix).toBe('spot-');
+    expect(after.lifecycle).toEqual({ create_before_destroy: true, ignore_changes: ['scaling_config[0].desired_size'] });
+  });
+});
+
+describe('address stability of batch workloads', () => {
+  const withWorkloads = sampleTextsWithWorkloads();
+  const batchBefore = synthesize(sampleModel(withWorkloads));
+
+  it('adding and reordering batch entries in one account, and removing a pipeline in another, changes no other address', () => {
+    let texts = edit(withWorkloads, STAGING_BATCH, (doc) => {
+      for (const section of ['computeEnvironments', 'queues', 'jobDefinitions', 'pipelines']) {
+        (doc.getIn(['batch', section]) as { items: unknown[] }).items.reverse();
+      }
+      doc.setIn(['batch', 'computeEnvironments', 'spot-large'], { capacity: 'spot', instanceTypes: ['r7i'] });
+      doc.setIn(['batch', 'queues', 'backfill'], { computeEnvironments: ['spot-large', 'on-demand'], priority: 0 });
+      doc.setIn(['batch', 'jobDefinitions', 'backfill'], { image: { repository: 'nightly-etl', from: 'payments-dev', tag: '2.3.0' } });
+      doc.setIn(['batch', 'pipelines', 'backfill'], { steps: [{ name: 'backfill', job: 'backfill', queue: 'backfill' }] });
+    });
+    texts = edit(texts, DEV_BATCH, (doc) => doc.deleteIn(['batch', 'pipelines', 'nightly']));
+    const after = synthesize(sampleModel(texts));
+    const staging = 'staging-workloads-payments-staging';
+    const dev = 'dev-workloads-payments-dev';
+    for (const [name, stack] of Object.entries(batchBefore.stacks)) {
+      if (name === staging || name === dev) continue;
+      expect({ name, addresses: addresses(after.stacks[name]) }).toEqual({ name, addresses: addresses(stack) });
+    }
+    const stagingBefore = addresses(batchBefore.stacks[staging]);
+    const stagingAfter = addresses(after.stacks[staging]);
+    expect(stagingBefore.filter((address) => !stagingAfter.includes(address))).toEqual([]);
+    expect(
+      stagingAfter
+        .filter((address) => !stagingBefore.includes(address))
+        .every((address) => /\.batch-[a-z]+-(spot-large|backfill)_/.test(address)),
+    ).toBe(true);
+    const devRemoved = addresses(batchBefore.stacks[dev]).filter((address) => !addresses(after.stacks[dev]).includes(address));
+    expect(devRemoved.length).toBeGreaterThan(0);
+    expect(devRemoved.filter((address) => !address.includes('.batch-pipeline-nightly_'))).toEqual([]);
+    expect(addresses(after.stacks[dev]).filter((address) => !addresses(batchBefore.stacks[dev]).includes(address))).toEqual([]);
   });
 });

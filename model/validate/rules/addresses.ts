@@ -1,5 +1,5 @@
 import { Ipv4Cidr } from '../../cidr';
-import { ipv4PrefixLengths, vpcZones } from '../../defaults';
+import { ipv4PrefixLengths, vpcTiers, vpcZones } from '../../defaults';
 import { joinPath } from '../../problems';
 import { planSubnets } from '../../subnets';
 import { problemAt } from '../../yaml-source';
@@ -103,6 +103,24 @@ export const subnetsFit: ConfigRule = {
         ),
       ];
     }),
+};
+
+export const tiersHaveAddresses: ConfigRule = {
+  id: 'addresses/tiers-have-addresses',
+  description: 'A tier written as options gives a prefixLength or ipv6Only: true; `{}` would silently drop its subnets, routes and NACL.',
+  check: ({ vpcs }) =>
+    vpcs.flatMap(({ source, path, vpc }) =>
+      Object.entries(vpcTiers(vpc))
+        .filter(([, settings]) => !settings.ipv6Only && settings.prefixLength === undefined)
+        .map(([tier]) =>
+          problemAt(
+            source,
+            [...path, 'subnets', tier],
+            'gives neither prefixLength nor ipv6Only, so the tier would get no subnets',
+            `give a prefix length (e.g. ${tier}: 24), set ipv6Only: true, or remove the tier`,
+          ),
+        ),
+    ),
 };
 
 export const vpcBlocksDisjoint: ConfigRule = {

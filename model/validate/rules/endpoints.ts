@@ -39,6 +39,32 @@ export const endpointServicesListedOnce: ConfigRule = {
     ),
 };
 
+/** Services whose private DNS names cannot be served from the hub's private hosted zones (modules/network/interface-endpoints.ts). */
+const NOT_CENTRALIZABLE: Readonly<Record<string, string>> = {
+  'ecs-agent': 'its names (ecs-a-*.<region>.amazonaws.com) share the regional domain',
+  'ecs-telemetry': 'its names (ecs-t-*.<region>.amazonaws.com) share the regional domain',
+};
+
+export const endpointServicesCentralizable: ConfigRule = {
+  id: 'endpoints/services-centralizable',
+  description: "The hub's interface endpoints name only services that a private hosted zone in the hub can serve to every spoke.",
+  check: ({ environments }) =>
+    environments.flatMap(({ source, config }) =>
+      (config.networkHub.interfaceEndpoints?.services ?? []).flatMap((service, position) =>
+        service in NOT_CENTRALIZABLE
+          ? [
+              problemAt(
+                source,
+                ['networkHub', 'interfaceEndpoints', 'services', position],
+                `${service} cannot be centralized with a private hosted zone: ${NOT_CENTRALIZABLE[service]}`,
+                'remove it here and list it in localInterfaceEndpoints of the spokes that need it',
+              ),
+            ]
+          : [],
+      ),
+    ),
+};
+
 function isSupported(service: string): boolean {
   return (INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(service);
 }

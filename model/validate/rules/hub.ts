@@ -1,4 +1,4 @@
-import { vpcTiers } from '../../defaults';
+import { EGRESS_SEGMENT, INSPECTION_SEGMENT, vpcTiers } from '../../defaults';
 import { uniqueBy, type ConfigProblem } from '../../problems';
 import { attachesToHub, ISOLATED_SEGMENT_PAIRS } from '../../vpc-roles';
 import { problemAt } from '../../yaml-source';
@@ -20,6 +20,26 @@ export const segmentsListedOnce: ConfigRule = {
           : [],
       );
     }),
+};
+
+export const segmentNamesNotReserved: ConfigRule = {
+  id: 'hub/segment-names-not-reserved',
+  description: `No workload segment is named like the hub's own route tables (${EGRESS_SEGMENT}, ${INSPECTION_SEGMENT}).`,
+  check: (index) =>
+    index.environments.flatMap((environment) =>
+      (environment.config.networkHub.segments ?? []).flatMap((segment, position) =>
+        segment === EGRESS_SEGMENT || segment === INSPECTION_SEGMENT
+          ? [
+              problemAt(
+                environment.source,
+                ['networkHub', 'segments', position],
+                `names the segment ${segment}, the name of the hub's own ${segment} route table`,
+                'choose another name for this segment',
+              ),
+            ]
+          : [],
+      ),
+    ),
 };
 
 export const segmentsExist: ConfigRule = {

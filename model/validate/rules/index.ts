@@ -1,17 +1,24 @@
 import type { ConfigRule } from '../rule';
 import * as accounts from './accounts';
+import * as batch from './batch';
+import * as batchNames from './batch-names';
 import * as containers from './containers';
 import * as addresses from './addresses';
 import * as endpoints from './endpoints';
 import * as hub from './hub';
 import * as ipam from './ipam';
 import * as ipv6 from './ipv6';
+import * as kubernetes from './kubernetes';
 import * as messaging from './messaging';
 import * as messagingEvents from './messaging-events';
 import * as organization from './organization';
 import * as peering from './peering';
 import * as regions from './regions';
 import * as workloads from './workloads';
+import * as logging from './logging';
+import * as names from './names';
+import * as tags from './tags';
+import * as waivers from './waivers';
 
 /**
  * Every semantic rule of the config, in the order their problems are listed when two share a
@@ -41,8 +48,10 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   ipam.netmaskWithinPool,
   ipam.netmaskAllocatable,
   ipam.plumbingHasFixedBlock,
+  addresses.tiersHaveAddresses,
   addresses.subnetsFit,
   addresses.vpcBlocksDisjoint,
+  hub.segmentNamesNotReserved,
   hub.segmentsListedOnce,
   hub.segmentsExist,
   hub.isolatedSegmentsApart,
@@ -52,6 +61,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   hub.roleVpcTiers,
   endpoints.endpointServicesSupported,
   endpoints.endpointServicesListedOnce,
+  endpoints.endpointServicesCentralizable,
   ipv6.ipv6OnlyNeedsIpv6,
   ipv6.appTierHasIpv4,
   ipv6.ipv6OnlyWithoutPrefixLength,
@@ -92,4 +102,34 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   containers.latticeNeedsServiceNetwork,
   containers.imageRepositoryResolves,
   containers.pullAccountsExist,
+  peering.uniquePairs,
+  peering.fixedBlocks,
+  peering.uniqueNamesPerVpc,
+  names.uniqueStackNames,
+  names.flowLogRoleNameLength,
+  names.uniqueIpamReservationNames,
+  tags.tagsWithinLimit,
+  logging.cloudWatchRetention,
+  waivers.waiversNotExpired,
+  kubernetes.clustersNeedVpc,
+  kubernetes.noPublicEndpointInProd,
+  kubernetes.ipv6NeedsDualStack,
+  kubernetes.clusterNameFits,
+  kubernetes.clusterHasCompute,
+  kubernetes.nodeGroupSize,
+  kubernetes.instanceTypesKnown,
+  kubernetes.maxPodsWithinEniLimit,
+  kubernetes.deployAccessReserved,
+  batch.batchNeedsVpc,
+  batch.batchSubnetTierExists,
+  batch.batchVcpuBounds,
+  batch.batchQueueEnvironmentsExist,
+  batch.batchQueueEnvironmentLimit,
+  batch.batchSpotBeforeOnDemand,
+  batch.batchRetryAttempts,
+  batch.batchEvaluateOnExitLimit,
+  batch.batchPipelineReferencesExist,
+  batch.batchShareIdentifierMatchesQueue,
+  batch.batchImageRepositoryResolves,
+  batchNames.batchNamesFit,
 ];

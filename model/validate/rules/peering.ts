@@ -139,6 +139,82 @@ export const destinationsInsidePeer: ConfigRule = {
     ),
 };
 
+export const uniquePairs: ConfigRule = {
+  id: 'peering/unique-pairs',
+  description: 'Two VPCs are peered once: not under two names, and not once each way.',
+  check: (index) => {
+    const firstByPair = new Map<string, ResolvedPair>();
+    return distinctPairs(index).flatMap((pair) => {
+      const key = [pair.requester, pair.accepter]
+        .map((side) => `${side.environment.name}/${side.name}`)
+        .sort()
+        .join(' ');
+      const first = firstByPair.get(key);
+      if (!first) {
+        firstByPair.set(key, pair);
+        return [];
+      }
+      const file =
+        first.entry.environment.source.file === pair.entry.environment.source.file ? '' : `${first.entry.environment.source.file} `;
+      return [
+        at(
+          pair.entry,
+          [],
+          `peers ${pair.requester.name} and ${pair.accepter.name}, which ${file}peerings.${first.entry.name} already peers`,
+          'keep one peering per pair of VPCs; remove this one',
+        ),
+      ];
+    });
+  },
+};
+
+export const fixedBlocks: ConfigRule = {
+  id: 'peering/fixed-blocks',
+  description: 'Both peered VPCs have a fixed cidr: routes and NACL rules toward the peer need its block before IPAM allocates it.',
+  check: (index) =>
+    distinctPairs(index).flatMap(({ entry, requester, accepter }) =>
+      [['requester', requester] as const, ['accepter', accepter] as const]
+        .filter(([, side]) => side.vpc.cidr === undefined)
+        .map(([key, side]) =>
+          at(
+            entry,
+            [key],
+            `is ${side.name}, whose block comes from IPAM and is not known until it is allocated`,
+            `give ${side.name} a fixed cidr to peer it, or reach it through the Transit Gateway`,
+          ),
+        ),
+    ),
+};
+
+export const uniqueNamesPerVpc: ConfigRule = {
+  id: 'peering/unique-names-per-vpc',
+  description:
+    "The peerings one VPC takes part in have different names, across environments too (the spoke's NACL ranges are named by peering).",
+  check: (index) => {
+    const seen = new Map<VpcEntry, Map<string, PeeringEntry>>();
+    return distinctPairs(index).flatMap(({ entry, requester, accepter }) =>
+      [requester, accepter].flatMap((side) => {
+        const names = seen.get(side) ?? new Map<string, PeeringEntry>();
+        seen.set(side, names);
+        const earlier = names.get(entry.name);
+        if (!earlier) {
+          names.set(entry.name, entry);
+          return [];
+        }
+        if (earlier === entry) return [];
+        return [
+          at(
+            entry,
+            [],
+            `is a second peering of ${side.name} named ${entry.name} (${earlier.environment.source.file} has the other)`,
+            'rename one of the peerings',
+          ),
+        ];
+      }),
+    );
+  },
+};
+
 interface ResolvedPair {
   readonly entry: PeeringEntry;
   readonly requester: VpcEntry;

@@ -87,6 +87,25 @@ describe('address rules', () => {
     });
   });
 
+  describe('addresses/tiers-have-addresses', () => {
+    it('passes tiers given as a prefix length or options with one', () => {
+      const texts = change(
+        base,
+        DEV,
+        'vpc: { cidr: 10.17.0.0/16 }',
+        'vpc: { cidr: 10.17.0.0/16, subnets: { app: { prefixLength: 20 }, data: 24 } }',
+      );
+      expect(ruleProblems('addresses/tiers-have-addresses', texts)).toEqual([]);
+    });
+
+    it('fails an empty tier object, which would silently drop the tier', () => {
+      const texts = change(base, DEV, 'vpc: { cidr: 10.17.0.0/16 }', 'vpc: { cidr: 10.17.0.0/16, subnets: { app: 20, data: {} } }');
+      expect(ruleProblems('addresses/tiers-have-addresses', texts)).toEqual([
+        `${at(texts, DEV, 'data: {}')}: accounts.payments-dev.vpc.subnets.data gives neither prefixLength nor ipv6Only, so the tier would get no subnets — give a prefix length (e.g. data: 24), set ipv6Only: true, or remove the tier`,
+      ]);
+    });
+  });
+
   describe('addresses/vpc-blocks-disjoint', () => {
     it('passes disjoint VPCs', () => {
       expect(ruleProblems('addresses/vpc-blocks-disjoint', twoEnvironments())).toEqual([]);

@@ -29,7 +29,7 @@ function problemsIn(dir: string): string[] {
 }
 
 /** Loads the directories in one child process with `maxOldSpaceMb` of heap and a wall-clock limit. */
-function loadInChild(dirs: readonly string[], maxOldSpaceMb = 256, timeoutMs = 60_000) {
+function loadInChild(dirs: readonly string[], maxOldSpaceMb = 256, timeoutMs = 120_000) {
   const child = spawnSync(
     process.execPath,
     [
@@ -146,7 +146,9 @@ describe('hostile config files', () => {
         `${deep}/deep.yaml:1:803: nests values more than 64 levels deep — flatten the structure; no config key nests this deep`,
       ]);
       expect(results[shared]).toMatchObject({ loaded: true, problems: [] });
-      for (const dir of [bomb, wide, deep, shared]) expect({ dir, fast: results[dir].ms < 10_000 }).toEqual({ dir, fast: true });
-    });
+      // Each takes well under 3 s on an idle machine; quadratic or exponential work would take minutes.
+      // The bound is generous so that a busy shared machine does not fail the test.
+      for (const dir of [bomb, wide, deep, shared]) expect({ dir, fast: results[dir].ms < 20_000 }).toEqual({ dir, fast: true });
+    }, 150_000);
   });
 });

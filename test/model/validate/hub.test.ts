@@ -17,6 +17,19 @@ describe('hub rules', () => {
     });
   });
 
+  describe('hub/segment-names-not-reserved', () => {
+    it('passes workload segments with their own names', () => {
+      expect(ruleProblems('hub/segment-names-not-reserved', withSegments('[nonprod, shared]'))).toEqual([]);
+    });
+
+    it("fails a segment named like the hub's egress route table", () => {
+      const texts = withSegments('[nonprod, shared, egress]');
+      expect(ruleProblems('hub/segment-names-not-reserved', texts)).toEqual([
+        `${at(texts, DEV, 'egress]')}: networkHub.segments.2 names the segment egress, the name of the hub's own egress route table — choose another name for this segment`,
+      ]);
+    });
+  });
+
   describe('hub/segments-exist', () => {
     it("passes accounts in the environment's default segment", () => {
       expect(ruleProblems('hub/segments-exist', base)).toEqual([]);
@@ -142,6 +155,27 @@ describe('endpoint rules', () => {
       const texts = withServices('[ssm, ssm]');
       expect(ruleProblems('endpoints/services-listed-once', texts)).toEqual([
         `${at(texts, DEV, 'ssm', 2)}: accounts.payments-dev.vpc.localInterfaceEndpoints.1 lists ssm twice — list each service once`,
+      ]);
+    });
+  });
+
+  describe('endpoints/services-centralizable', () => {
+    const hubEndpoints = (services: string) =>
+      change(
+        base,
+        DEV,
+        '  egress: { vpc: egress }\n',
+        `  egress: { vpc: egress }\n  interfaceEndpoints: { vpc: shared, services: ${services} }\n`,
+      );
+
+    it('passes services a hub private hosted zone can serve', () => {
+      expect(ruleProblems('endpoints/services-centralizable', hubEndpoints('[ssm, ecr.api]'))).toEqual([]);
+    });
+
+    it('fails ecs-agent in the hub', () => {
+      const texts = hubEndpoints('[ssm, ecs-agent]');
+      expect(ruleProblems('endpoints/services-centralizable', texts)).toEqual([
+        `${at(texts, DEV, 'ecs-agent')}: networkHub.interfaceEndpoints.services.1 ecs-agent cannot be centralized with a private hosted zone: its names (ecs-a-*.<region>.amazonaws.com) share the regional domain — remove it here and list it in localInterfaceEndpoints of the spokes that need it`,
       ]);
     });
   });

@@ -116,4 +116,55 @@ describe('peering rules', () => {
       ]);
     });
   });
+
+  describe('peering/unique-pairs', () => {
+    it('passes one peering per pair', () => {
+      expect(ruleProblems('peering/unique-pairs', peering(ORDERS_TO_PAYMENTS))).toEqual([]);
+    });
+
+    it('fails the same pair peered again under another name, and the other way round', () => {
+      const texts = append(
+        peering(ORDERS_TO_PAYMENTS),
+        DEV,
+        '  again:\n    requester: orders-dev\n    accepter: payments-dev\n  back:\n    requester: payments-dev\n    accepter: orders-dev\n',
+      );
+      expect(ruleProblems('peering/unique-pairs', texts)).toEqual([
+        `${at(texts, DEV, 'again:')}: peerings.again peers orders-dev and payments-dev, which peerings.link already peers — keep one peering per pair of VPCs; remove this one`,
+        `${at(texts, DEV, 'back:')}: peerings.back peers payments-dev and orders-dev, which peerings.link already peers — keep one peering per pair of VPCs; remove this one`,
+      ]);
+    });
+  });
+
+  describe('peering/fixed-blocks', () => {
+    it('passes two VPCs with fixed blocks', () => {
+      expect(ruleProblems('peering/fixed-blocks', peering(ORDERS_TO_PAYMENTS))).toEqual([]);
+    });
+
+    it('fails a side whose block comes from IPAM', () => {
+      const texts = change(peering(ORDERS_TO_PAYMENTS), DEV, 'vpc: { cidr: 10.17.0.0/16 }', 'vpc: { ipamNetmask: 18 }');
+      expect(ruleProblems('peering/fixed-blocks', texts)).toEqual([
+        `${at(texts, DEV, 'accepter:')}: peerings.link.accepter is payments-dev, whose block comes from IPAM and is not known until it is allocated — give payments-dev a fixed cidr to peer it, or reach it through the Transit Gateway`,
+      ]);
+    });
+  });
+
+  describe('peering/unique-names-per-vpc', () => {
+    const crossEnvironment = (prodName: string) =>
+      append(
+        append(twoEnvironments(), DEV, 'peerings:\n  link:\n    requester: payments-dev\n    accepter: prod/payments-prod\n'),
+        PROD,
+        `peerings:\n  ${prodName}:\n    requester: payments-prod\n    accepter: dev/orders-dev\n`,
+      );
+
+    it("passes a VPC's peerings with different names", () => {
+      expect(ruleProblems('peering/unique-names-per-vpc', crossEnvironment('back'))).toEqual([]);
+    });
+
+    it('fails two peerings of one VPC with the same name in different environments', () => {
+      const texts = crossEnvironment('link');
+      expect(ruleProblems('peering/unique-names-per-vpc', texts)).toEqual([
+        `${at(texts, PROD, 'link:')}: peerings.link is a second peering of payments-prod named link (environments/dev.yaml has the other) — rename one of the peerings`,
+      ]);
+    });
+  });
 });

@@ -113,7 +113,9 @@ describe('schema and semantic problems together', () => {
         PROD,
         'peerings:\n  link:\n    requester: payments-prod\n    accepter: dev/payments-dev\n',
       );
-      expect(problemsOf(texts)).toEqual([`${at(texts, DEV, 'region')}: region is not an AWS region name — use a name such as eu-west-1`]);
+      expect(problemsOf(texts)).toEqual([
+        `${at(texts, DEV, 'region')}: region is not an AWS region name — did you mean eu-west-1? (schema/ lists every region)`,
+      ]);
     });
 
     it('still reports a reference to a name that is nowhere', () => {
