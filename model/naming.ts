@@ -178,3 +178,22 @@ export function batchJobDefinitionArn(region: string, accountId: string, name: s
 export function stateMachineArn(region: string, accountId: string, name: string): string {
   return arn('states', region, accountId, `stateMachine:${name}`);
 }
+
+/** Lambda function name: `<org>-<function>` (unique per account and region). */
+export function lambdaFunctionName(organization: string, fn: string): string {
+  return `${organization}-${fn}`;
+}
+
+export function lambdaFunctionArn(region: string, accountId: string, name: string): string {
+  return arn('lambda', region, accountId, `function:${name}`);
+}
+
+/** REST or HTTP API name, and its web ACL's: `<org>-<api>`. */
+export function apiName(organization: string, api: string): string {
+  return `${organization}-${api}`;
+}
+
+/** The account's API Gateway CloudWatch role (one per account: the account/region singleton's). */
+export function apiGatewayCloudWatchRoleName(organization: string): string {
+  return `${organization}-apigateway-cloudwatch`;
+}

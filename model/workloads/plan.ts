@@ -6,6 +6,7 @@ import { planContainers } from './containers/plan';
 import type { PlanContext } from './context';
 import { planMessaging, planQueues } from './messaging/plan';
 import { planKubernetes } from './kubernetes/plan';
+import { planServerless, usesPrivateRestApi } from './serverless/plan';
 import type { WorkloadsPlan } from './types';
 
 /**
@@ -19,6 +20,7 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
   const spoke = environment.spokes.find((candidate) => candidate.accountName === accountName);
   if (!spoke) throw new Error(`internal: ${accountName} has workloads but no spoke VPC; validation should have said so`);
   const usesLattice = Object.values(config.containers?.services ?? {}).some((service) => service.lattice);
+  const readsHub = usesLattice || usesPrivateRestApi(config.serverless);
   const context: PlanContext = { zone, environment, account, organization, spokeVpc: spoke.vpc };
   const queues = planQueues(context, config);
   const messaging = planMessaging(context, config, queues);
@@ -38,11 +40,12 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
     namePrefix: spokeResourceName(organization, environment.name, accountName),
     prodSegment: environment.prodSegments.includes(workloads.segment),
     spoke: { stackName: spoke.stackName, environment: environment.name, region: environment.region },
-    ...(usesLattice ? { hub: { stackName: environment.hub.stackName, environment: environment.name, region: environment.region } } : {}),
+    ...(readsHub ? { hub: { stackName: environment.hub.stackName, environment: environment.name, region: environment.region } } : {}),
     ...(config.containers ? { containers: planContainers(context, config.containers) } : {}),
     queues,
     ...(messaging ? { messaging } : {}),
     ...(config.kubernetes ? { kubernetes: planKubernetes(context, config.kubernetes, zone.organization.deployRoleName) } : {}),
     ...(config.batch ? { batch: planBatch(context, config.batch) } : {}),
+    ...(config.serverless ? { serverless: planServerless(context, config.serverless) } : {}),
   };
 }

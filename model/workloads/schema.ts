@@ -3,6 +3,7 @@ import { BatchSchema } from './batch/schema';
 import { ContainersSchema } from './containers/schema';
 import { EventBusSchema, QueuesSchema, TopicsSchema } from './messaging/schema';
 import { KubernetesSchema } from './kubernetes/schema';
+import { ServerlessSchema } from './serverless/schema';
 
 /*
  * A workload account's file (environments/<env>/<account>.yaml): what its application team runs
@@ -17,6 +18,7 @@ export const WorkloadsConfigSchema = z
     topics: TopicsSchema,
     eventBus: EventBusSchema.optional(),
     batch: BatchSchema.optional(),
+    serverless: ServerlessSchema.optional(),
   })
   .describe("A workload account's workloads (environments/<env>/<account>.yaml).");
 
@@ -25,3 +27,4 @@ export type { ContainersConfig, EcrRepositoryConfig, EcsServiceConfig } from './
 export type { EventBusConfig, QueueConfig, TopicConfig } from './messaging/schema';
 export type { EksClusterConfig, KubernetesConfig, NodeGroupConfig } from './kubernetes/schema';
 export type { BatchConfig } from './batch/schema';
+export type { HttpApiConfig, LambdaFunctionConfig, RestApiConfig, ServerlessConfig } from './serverless/schema';

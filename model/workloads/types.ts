@@ -3,13 +3,15 @@ import type { SourceFile } from '../yaml-source';
 import type { BatchPlan } from './batch/types';
 import type { ContainersPlan } from './containers/types';
 import type { MessagingPlan, QueuePlan } from './messaging/types';
+import type { KubernetesPlan } from './kubernetes/types';
+import type { ServerlessPlan } from './serverless/types';
 import type { WorkloadsConfig } from './schema';
 
 export type { CapacityStrategy, ContainersPlan, EcsServicePlan, RepositoryPlan } from './containers/types';
 export type { ArnRef, EventBusPlan, EventRulePlan, MessagingPlan, QueuePlan, SubscriptionPlan, TopicPlan } from './messaging/types';
-import type { KubernetesPlan } from './kubernetes/types';
 export type { EksClusterPlan, KubernetesPlan, NodeGroupPlan, RoleRef } from './kubernetes/types';
 export type { BatchPlan } from './batch/types';
+export type { HttpApiPlan, LambdaFunctionPlan, RestApiPlan, ServerlessPlan } from './serverless/types';
 
 /** A workloads file that passed the schema. */
 export interface ParsedWorkloads {
@@ -30,7 +32,7 @@ export interface WorkloadsPlan extends StackPlanBase {
   /** A prod-segment account: ECS Exec and other debugging switches stay off. */
   readonly prodSegment: boolean;
   readonly spoke: ContractSource;
-  /** The hub, read for the Lattice service network when a service registers there. */
+  /** The hub, read for the Lattice service network when a service registers there, and for a private REST API's execute-api endpoint. */
   readonly hub?: ContractSource;
   readonly containers?: ContainersPlan;
   readonly kubernetes?: KubernetesPlan;
@@ -38,4 +40,5 @@ export interface WorkloadsPlan extends StackPlanBase {
   /** Topics, subscriptions, the account's event bus and the messaging key, when the file has any. */
   readonly messaging?: MessagingPlan;
   readonly batch?: BatchPlan;
+  readonly serverless?: ServerlessPlan;
 }

@@ -1,5 +1,9 @@
 import type { PolicyRule } from '../types';
 import { batchJobNotPrivileged } from './LZ-BATCH-001';
+import { apiGatewayAccessLogging } from './LZ-APIGW-001';
+import { apiGatewayAuthorization } from './LZ-APIGW-002';
+import { apiGatewayStageTracing } from './LZ-APIGW-003';
+import { apiGatewayCacheEncrypted } from './LZ-APIGW-004';
 import { imdsV2Required } from './LZ-COMPUTE-001';
 import { noPlanTimeLookups } from './LZ-DATA-001';
 import { ecrScanOnPush } from './LZ-ECR-001';
@@ -16,6 +20,10 @@ import { sqsQueueEncrypted } from './LZ-MSG-001';
 import { snsTopicEncrypted } from './LZ-MSG-002';
 import { queuesHaveDeadLetterQueues } from './LZ-MSG-003';
 import { messagingPoliciesStayInOrganization } from './LZ-MSG-004';
+import { lambdaInVpc } from './LZ-LAMBDA-001';
+import { lambdaDeadLetterQueue } from './LZ-LAMBDA-002';
+import { lambdaReservedConcurrency } from './LZ-LAMBDA-003';
+import { lambdaTracing } from './LZ-LAMBDA-004';
 import { cloudTrailMultiRegion } from './LZ-LOG-001';
 import { cloudTrailLogFileValidation } from './LZ-LOG-002';
 import { cloudTrailEncryptedWithKms } from './LZ-LOG-003';
@@ -56,6 +64,14 @@ export const ALL_RULES: readonly PolicyRule[] = [
   eksEndpointNotPublic,
   eksSecretsEncrypted,
   eksControlPlaneLogging,
+  lambdaInVpc,
+  lambdaDeadLetterQueue,
+  lambdaReservedConcurrency,
+  lambdaTracing,
+  apiGatewayAccessLogging,
+  apiGatewayAuthorization,
+  apiGatewayStageTracing,
+  apiGatewayCacheEncrypted,
   noPlanTimeLookups,
   sqsQueueEncrypted,
   snsTopicEncrypted,

@@ -41,4 +41,17 @@ export const workloadsContract = defineContract('workloads', {
   stateMachineArns: output.map('batch_state_machine_arns', 'Step Functions state machine ARNs by Batch pipeline', (source, pipeline) =>
     arn('states', source.region, placeholderAccountId(source.stackName), `stateMachine:${pipeline}`),
   ),
+  functionArns: output.map('lambda_function_arns', 'Lambda function ARNs by function', (source, fn) =>
+    arn('lambda', source.region, placeholderAccountId(source.stackName), `function:${fn}`),
+  ),
+  restApiUrls: output.map(
+    'rest_api_invoke_urls',
+    'Invoke URLs of the REST API stages by API',
+    (source, api) => `https://${placeholderHex(api).slice(0, 10)}.execute-api.${source.region}.amazonaws.com/live`,
+  ),
+  httpApiUrls: output.map(
+    'http_api_endpoints',
+    'Endpoints of the HTTP APIs by API',
+    (source, api) => `https://${placeholderHex(api).slice(0, 10)}.execute-api.${source.region}.amazonaws.com`,
+  ),
 });

@@ -8,11 +8,13 @@ import { placeBatch } from './batch';
 import { placeContainers } from './containers';
 import { placeMessaging } from './messaging';
 import { placeKubernetes } from './kubernetes';
+import { placeServerless } from './serverless';
 
 /**
- * A workload account's workloads in one environment: its queues and its containers (ECS cluster,
- * services, ECR). Deployed with the account's role after its spoke, whose contract gives it the
- * subnets and security groups; the hub's gives it the Lattice service network.
+ * A workload account's workloads in one environment: its queues, its containers (ECS cluster,
+ * services, ECR) and its functions and APIs. Deployed with the account's role after its spoke, whose
+ * contract gives it the subnets and security groups; the hub's gives it the Lattice service network
+ * and the execute-api endpoint.
  */
 export class WorkloadsStack extends LandingZoneStack {
   constructor(scope: Construct, plan: WorkloadsPlan, settings: SynthSettings) {
@@ -23,6 +25,7 @@ export class WorkloadsStack extends LandingZoneStack {
     const containers = plan.containers ? placeContainers(this, plan, plan.containers, { network, queues }) : undefined;
     const clusters = plan.kubernetes ? placeKubernetes(this, plan, plan.kubernetes, { network }) : new Map();
     const batch = plan.batch ? placeBatch(this, plan, plan.batch, network) : undefined;
+    const serverless = plan.serverless ? placeServerless(this, plan, plan.serverless, { network, queues }) : undefined;
     const byName = (entries: Iterable<[string, string]>) => Object.fromEntries(entries);
     workloadsContract.publish(this, {
       clusterName: containers?.cluster.clusterName ?? '',
@@ -39,6 +42,9 @@ export class WorkloadsStack extends LandingZoneStack {
       eventBusArn: messaging.eventBus?.busArn ?? '',
       batchJobQueueArns: byName([...(batch?.queues ?? [])].map(([name, queue]) => [name, queue.queueArn])),
       stateMachineArns: byName([...(batch?.pipelines ?? [])].map(([name, pipeline]) => [name, pipeline.stateMachineArn])),
+      functionArns: byName([...(serverless?.functions ?? [])].map(([name, fn]) => [name, fn.functionArn])),
+      restApiUrls: byName([...(serverless?.restApis ?? [])].map(([name, api]) => [name, api.invokeUrl])),
+      httpApiUrls: byName([...(serverless?.httpApis ?? [])].map(([name, api]) => [name, api.endpoint])),
     });
   }
 }

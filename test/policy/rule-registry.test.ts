@@ -33,7 +33,7 @@ describe('policy rule registry', () => {
     expect(ALL_RULES.filter((rule) => rule.checkov && !/^CKV2?_AWS_\d+$/.test(rule.checkov))).toEqual([]);
   });
 
-  it('covers the network, account, storage, key, trail, IMDS, ECS, ECR, EKS, Batch, Step Functions, SQS and SNS controls of the DOMAIN table', () => {
+  it('covers the network, account, storage, key, trail, IMDS, ECS, ECR, EKS, Batch, Step Functions, Lambda, API Gateway, SQS and SNS controls of the DOMAIN table', () => {
     expect(
       ALL_RULES.map((rule) => rule.checkov)
         .filter(Boolean)
@@ -67,6 +67,14 @@ describe('policy rule registry', () => {
         'CKV_AWS_210',
         'CKV_AWS_285',
         'CKV_AWS_284',
+        'CKV_AWS_117',
+        'CKV_AWS_116',
+        'CKV_AWS_115',
+        'CKV_AWS_50',
+        'CKV_AWS_76',
+        'CKV_AWS_59',
+        'CKV_AWS_73',
+        'CKV_AWS_308',
       ].sort(),
     );
   });

@@ -266,3 +266,50 @@ describe('address stability of batch workloads', () => {
     expect(addresses(after.stacks[dev]).filter((address) => !addresses(batchBefore.stacks[dev]).includes(address))).toEqual([]);
   });
 });
+
+describe('address stability of serverless workloads', () => {
+  const PAYMENTS_DEV = 'environments/dev/payments-dev.yaml';
+  const STACK = 'dev-workloads-payments-dev';
+  const withWorkloads = readConfigDir(SAMPLE_DIR);
+  const baseline = synthesize(sampleModel(withWorkloads)).stacks;
+
+  it('adding a function and a route only adds addresses, in that stack only', () => {
+    const texts = edit(withWorkloads, PAYMENTS_DEV, (doc) => {
+      doc.setIn(['serverless', 'functions', 'payments-refund'], {
+        code: { s3Bucket: 'acme-artifacts-dev', s3Key: 'payments/refund/1.0.0.zip' },
+        runtime: 'nodejs22.x',
+        handler: 'index.handler',
+        reservedConcurrency: 5,
+      });
+      doc.setIn(['serverless', 'restApis', 'payments', 'routes', 'refund-payment'], {
+        method: 'POST',
+        path: '/payments/{paymentId}/refund',
+        function: 'payments-refund',
+        authorization: 'token',
+      });
+    });
+    const after = synthesize(sampleModel(texts)).stacks;
+    const old = addresses(baseline[STACK]);
+    expect(old.filter((address) => !addresses(after[STACK]).includes(address))).toEqual([]);
+    expect(
+      addresses(after[STACK])
+        .filter((address) => !old.includes(address))
+        .some((address) => address.includes('refund')),
+    ).toBe(true);
+    for (const name of Object.keys(baseline).filter((candidate) => candidate !== STACK)) {
+      expect({ name, addresses: addresses(after[name]) }).toEqual({ name, addresses: addresses(baseline[name]) });
+    }
+  });
+
+  it('reordering functions, routes and authorizers changes no address', () => {
+    const texts = edit(withWorkloads, PAYMENTS_DEV, (doc) => {
+      for (const path of [
+        ['serverless', 'functions'],
+        ['serverless', 'restApis', 'payments', 'routes'],
+      ]) {
+        (doc.getIn(path) as { items: unknown[] }).items.reverse();
+      }
+    });
+    expect(addresses(synthesize(sampleModel(texts)).stacks[STACK])).toEqual(addresses(baseline[STACK]));
+  });
+});

@@ -1,4 +1,5 @@
 import { vpcTiers } from '../../defaults';
+import { clusterName } from '../../naming';
 import { problemAt } from '../../yaml-source';
 import type { ConfigRule } from '../rule';
 import { isProdAccount, mayBeUnparsedAccount, serviceEntries, serviceProblem, unknownQueueProblems, workloadsEntries } from './workloads';
@@ -228,4 +229,27 @@ export const pullAccountsExist: ConfigRule = {
         ),
       ),
     ),
+};
+
+/** ECS service names become IAM role names with a suffix (`-execution`), which IAM caps at 64. */
+const MAX_SERVICE_NAME = 52;
+
+export const serviceNameFits: ConfigRule = {
+  id: 'containers/service-name-fits',
+  description: 'A service’s full name (<org>-<env>-<account>-<service>) stays within the 52 characters its IAM roles allow.',
+  check: (index) =>
+    serviceEntries(index).flatMap((entry) => {
+      const organization = index.org?.config.organization.name;
+      if (!organization) return [];
+      const name = `${clusterName(organization, entry.environment.name, entry.workloads.account)}-${entry.name}`;
+      if (name.length <= MAX_SERVICE_NAME) return [];
+      return [
+        serviceProblem(
+          entry,
+          [],
+          `makes the name ${name}, ${name.length} characters; its IAM roles allow ${MAX_SERVICE_NAME}`,
+          `shorten the service name by ${name.length - MAX_SERVICE_NAME} character${name.length - MAX_SERVICE_NAME === 1 ? '' : 's'}`,
+        ),
+      ];
+    }),
 };

@@ -14,6 +14,7 @@ import * as messagingEvents from './messaging-events';
 import * as organization from './organization';
 import * as peering from './peering';
 import * as regions from './regions';
+import * as serverless from './serverless';
 import * as workloads from './workloads';
 import * as logging from './logging';
 import * as names from './names';
@@ -102,6 +103,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   containers.latticeNeedsServiceNetwork,
   containers.imageRepositoryResolves,
   containers.pullAccountsExist,
+  containers.serviceNameFits,
   peering.uniquePairs,
   peering.fixedBlocks,
   peering.uniqueNamesPerVpc,
@@ -132,4 +134,14 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   batch.batchShareIdentifierMatchesQueue,
   batch.batchImageRepositoryResolves,
   batchNames.batchNamesFit,
+  serverless.serverlessNeedsSpoke,
+  serverless.functionLimits,
+  serverless.reservedConcurrencyWithinLimit,
+  serverless.functionReferencesResolve,
+  serverless.apiFunctionsExist,
+  serverless.routeAuthorizersExist,
+  serverless.httpApisWithoutRestFeatures,
+  serverless.cacheTtlWithinLimit,
+  serverless.privateApiNeedsEndpoint,
+  serverless.apiKeysDistinct,
 ];

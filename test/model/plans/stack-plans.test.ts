@@ -154,6 +154,10 @@ describe('spoke plan', () => {
   it('uses the hub endpoints unless the VPC has its own', () => {
     expect(spoke.interfaceEndpoints).toEqual({ kind: 'hub' });
     expect(spoke.hub.endpointServices).toContain('execute-api');
-    expect(plan('staging-spoke-orders-staging', 'spoke').interfaceEndpoints).toEqual({ kind: 'none' });
+    const withoutHubEndpoints = sampleModel(
+      edit(sampleTexts(), 'environments/staging.yaml', (doc) => doc.deleteIn(['networkHub', 'interfaceEndpoints'])),
+    );
+    const staging = withoutHubEndpoints.stacks.find((candidate) => candidate.name === 'staging-spoke-orders-staging') as SpokePlan;
+    expect(staging.interfaceEndpoints).toEqual({ kind: 'none' });
   });
 });

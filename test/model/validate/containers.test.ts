@@ -173,6 +173,19 @@ describe('container rules', () => {
       ]);
     });
   });
+
+  describe('containers/service-name-fits', () => {
+    it('passes a service whose full name fits', () => {
+      expect(ruleProblems('containers/service-name-fits', dev)).toEqual([]);
+    });
+
+    it('fails a service whose full name is over 52 characters', () => {
+      const texts = change(dev, PAYMENTS_DEV, '    worker:\n', '    worker-that-processes-every-job:\n');
+      expect(ruleProblems('containers/service-name-fits', texts)).toEqual([
+        `${at(texts, PAYMENTS_DEV, 'worker-that')}: containers.services.worker-that-processes-every-job makes the name acme-dev-payments-dev-worker-that-processes-every-job, 53 characters; its IAM roles allow 52 — shorten the service name by 1 character`,
+      ]);
+    });
+  });
 });
 
 function apiWithIn(texts: ReturnType<typeof devWorkloads>, lines: string) {

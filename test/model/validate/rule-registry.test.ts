@@ -2,14 +2,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_RULES } from '../../../model/validate';
 
-const TEST_DIR = __dirname;
+/** Rule tests live beside this file, and with each workload platform under test/model/workloads/. */
+const TEST_DIRS = [__dirname, path.join(__dirname, '..', 'workloads')];
+
+function testFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return testFiles(file);
+    return entry.name.endsWith('.test.ts') && file !== __filename ? [file] : [];
+  });
+}
 
 /** The text of each `describe('<rule id>', ...)` block in the rule tests, by id. */
 function describeBlocks(): Map<string, string> {
-  const text = fs
-    .readdirSync(TEST_DIR)
-    .filter((name) => name.endsWith('.test.ts') && name !== path.basename(__filename))
-    .map((name) => fs.readFileSync(path.join(TEST_DIR, name), 'utf8'))
+  const text = TEST_DIRS.flatMap(testFiles)
+    .map((file) => fs.readFileSync(file, 'utf8'))
     .join('\n');
   const blocks = new Map<string, string>();
   const parts = text.split(/(?=describe\(')/);
@@ -32,7 +39,7 @@ describe('config rule registry', () => {
     const blocks = describeBlocks();
     const untested = CONFIG_RULES.filter((rule) => {
       const block = blocks.get(rule.id);
-      return !block || !/it\(['"]passes/.test(block) || !/it\(['"]fails/.test(block);
+      return !block || !/it\(['"](passes|accepts)/.test(block) || !/it\(['"](fails|rejects)/.test(block);
     }).map((rule) => rule.id);
     expect(untested).toEqual([]);
   });

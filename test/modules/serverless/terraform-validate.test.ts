@@ -1,0 +1,54 @@
+import { ApiGatewayCloudWatchRole } from '../../../modules/serverless/api-gateway-account';
+import { HttpApi } from '../../../modules/serverless/http-api';
+import { LambdaFunction } from '../../../modules/serverless/lambda-function';
+import { RestApi } from '../../../modules/serverless/rest-api';
+import { RegionalWebAcl } from '../../../modules/serverless/web-acl';
+import { terraformValidate } from '../../support/terraform-validate';
+import { ACCOUNT, functionProps, restProps } from './fixtures';
+
+describe('serverless modules under terraform validate', () => {
+  it('accepts functions (one in a VPC), a private and a cached regional REST API with WAF, an HTTP API and the account role', async () => {
+    await expect(
+      terraformValidate((stack) => {
+        const list = new LambdaFunction(stack, 'function-list', functionProps);
+        const auth = new LambdaFunction(stack, 'function-auth', {
+          ...functionProps,
+          name: 'orders-auth',
+          architecture: 'x86_64',
+          vpc: { vpcId: 'vpc-1', subnetIds: ['subnet-a', 'subnet-b'] },
+          failureQueueArn: 'arn:aws:sqs:eu-west-1:111111111111:acme-failures',
+          environment: { TABLE: 'orders' },
+        });
+        const account = new ApiGatewayCloudWatchRole(stack, 'api-gateway-account', { name: 'acme-apigateway-logs', accountId: ACCOUNT });
+        const functions = { list, get: list, auth };
+        new RestApi(stack, 'rest-private', { ...restProps, functions, accountSettings: account.account });
+        const waf = new RegionalWebAcl(stack, 'waf', { name: 'orders-public' });
+        new RestApi(stack, 'rest-regional', {
+          ...restProps,
+          name: 'orders-public',
+          endpointType: 'REGIONAL',
+          vpcEndpointIds: undefined,
+          functions,
+          authorizers: {
+            token: { type: 'REQUEST', function: 'auth', identitySource: 'method.request.header.Authorization' },
+            users: { type: 'COGNITO_USER_POOLS', userPoolArns: ['arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_abc'] },
+          },
+          stage: {
+            name: 'live',
+            loggingLevel: 'INFO',
+            throttle: { rateLimit: 100, burstLimit: 50 },
+            cache: { sizeGb: '0.5', ttlSeconds: 600 },
+          },
+          webAclArn: waf.webAclArn,
+        });
+        new HttpApi(stack, 'http', {
+          name: 'catalog',
+          functions: { list, auth },
+          routes: { items: { method: 'GET', path: '/items', function: 'list', authorization: { type: 'CUSTOM', authorizer: 'lambda' } } },
+          authorizers: { lambda: { type: 'REQUEST', function: 'auth' } },
+          throttle: { rateLimit: 50, burstLimit: 25 },
+        });
+      }),
+    ).resolves.toBeUndefined();
+  });
+});
