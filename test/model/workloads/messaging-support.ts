@@ -30,8 +30,9 @@ eventBus:
       targets:
         payments: { bus: payments-dev }
 `;
-/** payments-dev has a bus, and a queue subscribed to orders-dev's topic with a filter. */
-export const PAYMENTS_DEV = `
+/** payments-dev (its other platforms kept) has a bus, and a queue subscribed to orders-dev's topic with a filter. */
+const ORIGINAL_PAYMENTS_DEV = sampleWithWorkloads().find((text) => text.file === 'environments/dev/payments-dev.yaml')!.text;
+export const PAYMENTS_DEV = `${ORIGINAL_PAYMENTS_DEV.slice(0, ORIGINAL_PAYMENTS_DEV.indexOf("# The payments team's messaging"))}
 eventBus: {}
 queues:
   settlements:

@@ -61,6 +61,14 @@ describe('LZ-MSG-003: every queue has a dead-letter queue', () => {
     expect(findingsOf('LZ-MSG-003', plan)).toEqual([]);
   });
 
+  it('passes a Lambda function’s failure queue, which is a dead-letter queue itself', () => {
+    const stack = cdktfStack({
+      aws_sqs_queue: { failures: { name: 'failures', sqs_managed_sse_enabled: true } },
+      aws_lambda_function: { fn: { function_name: 'fn', dead_letter_config: { target_arn: '${aws_sqs_queue.failures.arn}' } } },
+    });
+    expect(findingsOf('LZ-MSG-003', stack)).toEqual([]);
+  });
+
   it('fails a queue nobody redrives and that is no dead-letter queue', () => {
     const stack = cdktfStack({
       aws_sqs_queue: queues,
