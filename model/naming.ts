@@ -109,6 +109,48 @@ export function queueArn(region: string, accountId: string, name: string): strin
   return arn('sqs', region, accountId, name);
 }
 
+/** `.fifo` ends the name of every FIFO queue and topic. */
+function withFifo(name: string, fifo: boolean): string {
+  return fifo ? `${name}.fifo` : name;
+}
+
+/** FIFO queue name: `<org>-<queue>.fifo`; its dead-letter queue `<org>-<queue>-dlq.fifo`. */
+export function fifoAwareQueueName(organization: string, queue: string, fifo: boolean): string {
+  return withFifo(queueName(organization, queue), fifo);
+}
+
+export function fifoAwareDeadLetterQueueName(organization: string, queue: string, fifo: boolean): string {
+  return withFifo(deadLetterQueueName(organization, queue), fifo);
+}
+
+/** SNS topic name: `<org>-<topic>` (`.fifo` for FIFO). */
+export function topicName(organization: string, topic: string, fifo: boolean): string {
+  return withFifo(`${organization}-${topic}`, fifo);
+}
+
+/** An account's custom EventBridge bus: `<org>-<env>-<account>`. */
+export function eventBusName(organization: string, environment: string, account: string): string {
+  return spokeResourceName(organization, environment, account);
+}
+
+export function eventBusResource(busName: string): string {
+  return `event-bus/${busName}`;
+}
+
+export function eventRuleResource(busName: string, rule: string): string {
+  return `rule/${busName}/${rule}`;
+}
+
+/** Role with which a bus rule delivers to other accounts' buses: `<bus>-<rule>`, at most 64 characters. */
+export function eventDeliveryRoleName(busName: string, rule: string): string {
+  return `${busName}-${rule}`.slice(0, 64);
+}
+
+/** Alias of a workload account's messaging KMS key: `<org>-<env>-<account>-messaging`. */
+export function messagingKeyAlias(organization: string, environment: string, account: string): string {
+  return `${spokeResourceName(organization, environment, account)}-messaging`;
+}
+
 /** EKS cluster of a workload account: `<org>-<env>-<account>-<cluster>`. */
 export function eksClusterName(organization: string, environment: string, account: string, cluster: string): string {
   return `${spokeResourceName(organization, environment, account)}-${cluster}`;

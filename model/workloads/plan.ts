@@ -4,8 +4,8 @@ import { accountRef, provider, stackBase, type ResolvedZone } from '../plans/bas
 import { planBatch } from './batch/plan';
 import { planContainers } from './containers/plan';
 import type { PlanContext } from './context';
+import { planMessaging, planQueues } from './messaging/plan';
 import { planKubernetes } from './kubernetes/plan';
-import { planQueues } from './messaging/plan';
 import { planServerless, usesPrivateRestApi } from './serverless/plan';
 import type { WorkloadsPlan } from './types';
 
@@ -22,13 +22,15 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
   const usesLattice = Object.values(config.containers?.services ?? {}).some((service) => service.lattice);
   const readsHub = usesLattice || usesPrivateRestApi(config.serverless);
   const context: PlanContext = { zone, environment, account, organization, spokeVpc: spoke.vpc };
+  const queues = planQueues(context, config);
+  const messaging = planMessaging(context, config, queues);
   return {
     kind: 'workloads',
     ...stackBase(zone, {
       name: workloadsStackName(environment.name, accountName),
       environment: environment.name,
       providers: [provider('workloads', account, environment.region)],
-      dependsOn: [spoke.stackName],
+      dependsOn: [spoke.stackName, ...(messaging?.dependsOn ?? [])],
     }),
     environment: environment.name,
     region: environment.region,
@@ -40,8 +42,9 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
     spoke: { stackName: spoke.stackName, environment: environment.name, region: environment.region },
     ...(readsHub ? { hub: { stackName: environment.hub.stackName, environment: environment.name, region: environment.region } } : {}),
     ...(config.containers ? { containers: planContainers(context, config.containers) } : {}),
+    queues,
+    ...(messaging ? { messaging } : {}),
     ...(config.kubernetes ? { kubernetes: planKubernetes(context, config.kubernetes, zone.organization.deployRoleName) } : {}),
-    queues: planQueues(organization, config.queues),
     ...(config.batch ? { batch: planBatch(context, config.batch) } : {}),
     ...(config.serverless ? { serverless: planServerless(context, config.serverless) } : {}),
   };

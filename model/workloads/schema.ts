@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { BatchSchema } from './batch/schema';
 import { ContainersSchema } from './containers/schema';
+import { EventBusSchema, QueuesSchema, TopicsSchema } from './messaging/schema';
 import { KubernetesSchema } from './kubernetes/schema';
-import { QueuesSchema } from './messaging/schema';
 import { ServerlessSchema } from './serverless/schema';
 
 /*
@@ -15,6 +15,8 @@ export const WorkloadsConfigSchema = z
     containers: ContainersSchema.optional(),
     kubernetes: KubernetesSchema.optional(),
     queues: QueuesSchema,
+    topics: TopicsSchema,
+    eventBus: EventBusSchema.optional(),
     batch: BatchSchema.optional(),
     serverless: ServerlessSchema.optional(),
   })
@@ -22,7 +24,7 @@ export const WorkloadsConfigSchema = z
 
 export type WorkloadsConfig = z.infer<typeof WorkloadsConfigSchema>;
 export type { ContainersConfig, EcrRepositoryConfig, EcsServiceConfig } from './containers/schema';
-export type { QueueConfig } from './messaging/schema';
+export type { EventBusConfig, QueueConfig, TopicConfig } from './messaging/schema';
 export type { EksClusterConfig, KubernetesConfig, NodeGroupConfig } from './kubernetes/schema';
 export type { BatchConfig } from './batch/schema';
 export type { HttpApiConfig, LambdaFunctionConfig, RestApiConfig, ServerlessConfig } from './serverless/schema';

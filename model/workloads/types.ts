@@ -2,13 +2,13 @@ import type { AccountRef, ContractSource, StackPlanBase } from '../stack-plans';
 import type { SourceFile } from '../yaml-source';
 import type { BatchPlan } from './batch/types';
 import type { ContainersPlan } from './containers/types';
+import type { MessagingPlan, QueuePlan } from './messaging/types';
 import type { KubernetesPlan } from './kubernetes/types';
-import type { QueuePlan } from './messaging/types';
 import type { ServerlessPlan } from './serverless/types';
 import type { WorkloadsConfig } from './schema';
 
 export type { CapacityStrategy, ContainersPlan, EcsServicePlan, RepositoryPlan } from './containers/types';
-export type { QueuePlan } from './messaging/types';
+export type { ArnRef, EventBusPlan, EventRulePlan, MessagingPlan, QueuePlan, SubscriptionPlan, TopicPlan } from './messaging/types';
 export type { EksClusterPlan, KubernetesPlan, NodeGroupPlan, RoleRef } from './kubernetes/types';
 export type { BatchPlan } from './batch/types';
 export type { HttpApiPlan, LambdaFunctionPlan, RestApiPlan, ServerlessPlan } from './serverless/types';
@@ -37,6 +37,8 @@ export interface WorkloadsPlan extends StackPlanBase {
   readonly containers?: ContainersPlan;
   readonly kubernetes?: KubernetesPlan;
   readonly queues: readonly QueuePlan[];
+  /** Topics, subscriptions, the account's event bus and the messaging key, when the file has any. */
+  readonly messaging?: MessagingPlan;
   readonly batch?: BatchPlan;
   readonly serverless?: ServerlessPlan;
 }

@@ -1,11 +1,23 @@
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { SqsQueueRedriveAllowPolicy } from '@cdktf/provider-aws/lib/sqs-queue-redrive-allow-policy';
 import { SqsQueueRedrivePolicy } from '@cdktf/provider-aws/lib/sqs-queue-redrive-policy';
 import { Construct } from 'constructs';
+import { checkAccountIds, checkFifoName, checkRange } from './checks';
+import { queuePolicy, type QueueProducers } from './queue-policy';
+
+export type { QueueProducers } from './queue-policy';
 
 export interface QueueProps {
-  /** Queue name; the dead-letter queue is `<name>-dlq`. CAUTION: changing it replaces both queues (and loses their messages). */
+  /**
+   * Queue name, ending in `.fifo` for a FIFO queue; the dead-letter queue is `<name>-dlq` (before
+   * `.fifo`). CAUTION: changing it replaces both queues (and loses their messages).
+   */
   readonly name: string;
+  /** A FIFO queue (and FIFO dead-letter queue). CAUTION: changing it replaces both queues. @default false */
+  readonly fifo?: boolean;
+  /** FIFO only: deduplicate by a hash of the body. @default false */
+  readonly contentBasedDeduplication?: boolean;
   /** Seconds a received message stays hidden; at least the consumer's processing time. @default 30 */
   readonly visibilityTimeoutSeconds?: number;
   /** Receives before a message moves to the dead-letter queue (1–1,000). @default 5 */
@@ -17,17 +29,27 @@ export interface QueueProps {
   /** Long polling: seconds a receive waits for messages (0–20). @default 20 */
   readonly receiveWaitTimeSeconds?: number;
   /**
-   * Customer managed KMS key; its policy must let the producers' services (sns, events) use it.
+   * Customer managed KMS key; its policy must let the producers' services (sns, events) use it
+   * (`MessagingKey` does). Never the AWS managed `alias/aws/sqs`: SNS cannot deliver to it.
    * @default - SQS-managed encryption (SSE-SQS), which SNS and EventBridge can deliver to
    */
   readonly kmsKeyArn?: string;
+  /** Who may send to the queue and to its dead-letter queue; nobody else. @default - only this account's IAM principals */
+  readonly producers?: QueueProducers;
 }
 
-const MAX_RETENTION_SECONDS = 14 * 24 * 3600;
+export const MAX_RETENTION_SECONDS = 14 * 24 * 3600;
+const DEFAULT_RETENTION_SECONDS = 4 * 24 * 3600;
+
+/** `orders` → `orders-dlq`, `orders.fifo` → `orders-dlq.fifo`. */
+export function deadLetterQueueNameOf(name: string): string {
+  return name.endsWith('.fifo') ? `${name.slice(0, -'.fifo'.length)}-dlq.fifo` : `${name}-dlq`;
+}
 
 /**
- * An encrypted SQS queue with a dead-letter queue. The redrive and redrive-allow policies are
- * separate resources: set on the queues themselves they reference each other and form a cycle.
+ * An encrypted SQS queue with a dead-letter queue and a queue policy naming its producers. The
+ * redrive and redrive-allow policies are separate resources: set on the queues themselves they
+ * reference each other and form a cycle.
  */
 export class Queue extends Construct {
   readonly queue: SqsQueue;
@@ -36,19 +58,22 @@ export class Queue extends Construct {
   constructor(scope: Construct, id: string, props: QueueProps) {
     super(scope, id);
     validate(props);
-    const encryption = props.kmsKeyArn ? { kmsMasterKeyId: props.kmsKeyArn } : { sqsManagedSseEnabled: true };
-    this.deadLetterQueue = new SqsQueue(this, 'dead-letter-queue', {
-      name: `${props.name}-dlq`,
-      messageRetentionSeconds: props.deadLetterRetentionSeconds ?? MAX_RETENTION_SECONDS,
+    const fifo = props.fifo ?? false;
+    const shared = {
       receiveWaitTimeSeconds: props.receiveWaitTimeSeconds ?? 20,
-      ...encryption,
+      ...(props.kmsKeyArn ? { kmsMasterKeyId: props.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300 } : { sqsManagedSseEnabled: true }),
+      ...(fifo ? { fifoQueue: true, contentBasedDeduplication: props.contentBasedDeduplication ?? false } : {}),
+    };
+    this.deadLetterQueue = new SqsQueue(this, 'dead-letter-queue', {
+      name: deadLetterQueueNameOf(props.name),
+      messageRetentionSeconds: props.deadLetterRetentionSeconds ?? MAX_RETENTION_SECONDS,
+      ...shared,
     });
     this.queue = new SqsQueue(this, 'queue', {
       name: props.name,
       visibilityTimeoutSeconds: props.visibilityTimeoutSeconds ?? 30,
-      messageRetentionSeconds: props.retentionSeconds ?? 345600,
-      receiveWaitTimeSeconds: props.receiveWaitTimeSeconds ?? 20,
-      ...encryption,
+      messageRetentionSeconds: props.retentionSeconds ?? DEFAULT_RETENTION_SECONDS,
+      ...shared,
     });
     new SqsQueueRedrivePolicy(this, 'redrive-policy', {
       queueUrl: this.queue.url,
@@ -57,6 +82,15 @@ export class Queue extends Construct {
     new SqsQueueRedriveAllowPolicy(this, 'redrive-allow-policy', {
       queueUrl: this.deadLetterQueue.url,
       redriveAllowPolicy: JSON.stringify({ redrivePermission: 'byQueue', sourceQueueArns: [this.queue.arn] }),
+    });
+    new SqsQueuePolicy(this, 'policy', {
+      queueUrl: this.queue.url,
+      policy: JSON.stringify(queuePolicy(this.queue.arn, props.producers)),
+    });
+    // SNS subscriptions and EventBridge targets dead-letter into the DLQ: the same producers may send there.
+    new SqsQueuePolicy(this, 'dead-letter-policy', {
+      queueUrl: this.deadLetterQueue.url,
+      policy: JSON.stringify(queuePolicy(this.deadLetterQueue.arn, { ...props.producers, accountIds: {} })),
     });
   }
 
@@ -67,21 +101,40 @@ export class Queue extends Construct {
   get queueUrl(): string {
     return this.queue.url;
   }
+
+  get deadLetterQueueArn(): string {
+    return this.deadLetterQueue.arn;
+  }
 }
 
 function validate(props: QueueProps): void {
   const where = `Queue ${props.name}`;
-  const retention = props.retentionSeconds ?? 345600;
-  const deadLetterRetention = props.deadLetterRetentionSeconds ?? MAX_RETENTION_SECONDS;
-  if ((props.maxReceiveCount ?? 5) < 1 || (props.maxReceiveCount ?? 5) > 1000) {
-    throw new Error(`${where}: maxReceiveCount must be 1–1,000; give how often a message may be received before it is dead-lettered`);
+  checkFifoName(where, 'name', props.name, props.fifo ?? false);
+  if (props.contentBasedDeduplication && !props.fifo) {
+    throw new Error(`${where}: contentBasedDeduplication needs fifo: true; drop it or make the queue FIFO`);
   }
+  const retention = props.retentionSeconds ?? DEFAULT_RETENTION_SECONDS;
+  const deadLetterRetention = props.deadLetterRetentionSeconds ?? MAX_RETENTION_SECONDS;
+  checkRange(
+    where,
+    'maxReceiveCount',
+    props.maxReceiveCount,
+    1,
+    1000,
+    'give how often a message may be received before it is dead-lettered',
+  );
+  checkRange(where, 'retentionSeconds', props.retentionSeconds, 60, MAX_RETENTION_SECONDS, 'keep messages 60 s to 14 days');
+  checkRange(where, 'receiveWaitTimeSeconds', props.receiveWaitTimeSeconds, 0, 20, 'long polling waits at most 20 s');
+  checkRange(where, 'visibilityTimeoutSeconds', props.visibilityTimeoutSeconds, 0, 43200, 'SQS allows at most 12 hours');
   if (deadLetterRetention < retention || deadLetterRetention > MAX_RETENTION_SECONDS) {
     throw new Error(
       `${where}: deadLetterRetentionSeconds must be at least retentionSeconds and at most 14 days; keep dead letters longer than live ones`,
     );
   }
-  if ((props.visibilityTimeoutSeconds ?? 30) > 43200) {
-    throw new Error(`${where}: visibilityTimeoutSeconds is over SQS's 12 hours; lower it`);
+  if (props.kmsKeyArn && /alias\/aws\/sqs$/.test(props.kmsKeyArn)) {
+    throw new Error(
+      `${where}: kmsKeyArn is the AWS managed alias/aws/sqs, which SNS and EventBridge cannot use; use a customer managed key or leave it out`,
+    );
   }
+  checkAccountIds(where, 'producers.accountIds', props.producers?.accountIds ?? {});
 }

@@ -16,6 +16,10 @@ import { eksEndpointNotPublic } from './LZ-EKS-001';
 import { eksSecretsEncrypted } from './LZ-EKS-002';
 import { eksControlPlaneLogging } from './LZ-EKS-003';
 import { kmsKeyRotationEnabled } from './LZ-KMS-001';
+import { sqsQueueEncrypted } from './LZ-MSG-001';
+import { snsTopicEncrypted } from './LZ-MSG-002';
+import { queuesHaveDeadLetterQueues } from './LZ-MSG-003';
+import { messagingPoliciesStayInOrganization } from './LZ-MSG-004';
 import { lambdaInVpc } from './LZ-LAMBDA-001';
 import { lambdaDeadLetterQueue } from './LZ-LAMBDA-002';
 import { lambdaReservedConcurrency } from './LZ-LAMBDA-003';
@@ -69,6 +73,10 @@ export const ALL_RULES: readonly PolicyRule[] = [
   apiGatewayStageTracing,
   apiGatewayCacheEncrypted,
   noPlanTimeLookups,
+  sqsQueueEncrypted,
+  snsTopicEncrypted,
+  queuesHaveDeadLetterQueues,
+  messagingPoliciesStayInOrganization,
   batchJobNotPrivileged,
   stateMachineLogging,
   stateMachineTracing,

@@ -29,6 +29,12 @@ export const workloadsContract = defineContract('workloads', {
     (source, queue) =>
       `https://sqs.${source.region}.amazonaws.com/${placeholderAccountId(source.stackName)}/${queue}-${placeholderHex(queue).slice(0, 4)}`,
   ),
+  topicArns: output.map('topic_arns', 'SNS topic ARNs by topic', (source, topic) =>
+    arn('sns', source.region, placeholderAccountId(source.stackName), topic),
+  ),
+  eventBusArn: output.string('event_bus_arn', "ARN of the account's event bus; empty without one", (source) =>
+    arn('events', source.region, placeholderAccountId(source.stackName), `event-bus/${source.stackName}`),
+  ),
   batchJobQueueArns: output.map('batch_job_queue_arns', 'AWS Batch job queue ARNs by queue', (source, queue) =>
     arn('batch', source.region, placeholderAccountId(source.stackName), `job-queue/${queue}`),
   ),

@@ -6,8 +6,8 @@ import { workloadsContract } from '../contracts/workloads';
 import type { SynthSettings } from '../settings';
 import { placeBatch } from './batch';
 import { placeContainers } from './containers';
+import { placeMessaging } from './messaging';
 import { placeKubernetes } from './kubernetes';
-import { placeQueues } from './messaging';
 import { placeServerless } from './serverless';
 
 /**
@@ -20,7 +20,8 @@ export class WorkloadsStack extends LandingZoneStack {
   constructor(scope: Construct, plan: WorkloadsPlan, settings: SynthSettings) {
     super(scope, plan, settings);
     const network = this.read(spokeContract, 'spoke-outputs', plan.spoke);
-    const queues = placeQueues(this, plan.queues);
+    const messaging = placeMessaging(this, plan);
+    const queues = messaging.queues;
     const containers = plan.containers ? placeContainers(this, plan, plan.containers, { network, queues }) : undefined;
     const clusters = plan.kubernetes ? placeKubernetes(this, plan, plan.kubernetes, { network }) : new Map();
     const batch = plan.batch ? placeBatch(this, plan, plan.batch, network) : undefined;
@@ -37,6 +38,8 @@ export class WorkloadsStack extends LandingZoneStack {
       eksOidcProviderArns: byName([...clusters].map(([name, cluster]) => [name, cluster.cluster.oidcProviderArn])),
       queueArns: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueArn ?? ''])),
       queueUrls: byName(plan.queues.map((queue) => [queue.name, queues.get(queue.queueName)?.queueUrl ?? ''])),
+      topicArns: byName([...messaging.topics].map(([name, topic]) => [name, topic.topicArn])),
+      eventBusArn: messaging.eventBus?.busArn ?? '',
       batchJobQueueArns: byName([...(batch?.queues ?? [])].map(([name, queue]) => [name, queue.queueArn])),
       stateMachineArns: byName([...(batch?.pipelines ?? [])].map(([name, pipeline]) => [name, pipeline.stateMachineArn])),
       functionArns: byName([...(serverless?.functions ?? [])].map(([name, fn]) => [name, fn.functionArn])),

@@ -23,12 +23,17 @@ describe('policy rule registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('maps every rule to a checkov id, except our own account and plan-time lookup rules', () => {
-    expect(ALL_RULES.filter((rule) => !rule.checkov).map((rule) => rule.id)).toEqual(['LZ-ORG-001', 'LZ-DATA-001']);
+  it('maps every rule to a checkov id, except our own account, plan-time lookup and messaging rules', () => {
+    expect(ALL_RULES.filter((rule) => !rule.checkov).map((rule) => rule.id)).toEqual([
+      'LZ-ORG-001',
+      'LZ-DATA-001',
+      'LZ-MSG-003',
+      'LZ-MSG-004',
+    ]);
     expect(ALL_RULES.filter((rule) => rule.checkov && !/^CKV2?_AWS_\d+$/.test(rule.checkov))).toEqual([]);
   });
 
-  it('covers the network, account, storage, key, trail, IMDS, ECS, ECR, EKS, Batch, Step Functions, Lambda and API Gateway controls of the DOMAIN table', () => {
+  it('covers the network, account, storage, key, trail, IMDS, ECS, ECR, EKS, Batch, Step Functions, Lambda, API Gateway, SQS and SNS controls of the DOMAIN table', () => {
     expect(
       ALL_RULES.map((rule) => rule.checkov)
         .filter(Boolean)
@@ -54,6 +59,8 @@ describe('policy rule registry', () => {
         'CKV_AWS_65',
         'CKV_AWS_163',
         'CKV_AWS_51',
+        'CKV_AWS_27',
+        'CKV_AWS_26',
         'CKV_AWS_39',
         'CKV_AWS_58',
         'CKV_AWS_37',

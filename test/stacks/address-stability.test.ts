@@ -2,6 +2,7 @@ import { readConfigDir } from '../../model/load';
 import { edit, SAMPLE_DIR, sampleModel, sampleTexts, withoutFile } from '../support/config';
 import { DEV_BATCH, sampleTextsWithWorkloads, STAGING_BATCH } from '../model/workloads/batch-support';
 import { addresses, synthesize } from '../support/synth';
+import { sampleWithWorkloads } from '../model/workloads/messaging-support';
 
 const DEV = 'environments/dev.yaml';
 const before = synthesize(sampleModel());
@@ -60,9 +61,14 @@ describe('address stability', () => {
   });
 
   it('removing an account leaves the other spokes untouched', () => {
-    // Its workloads go too, and so do the services that promoted images from its repositories.
+    // Its workloads go too, and so do the services that promoted images from its repositories
+    // and the payments queues that subscribe to the orders topics.
     const workloadsFiles = ['dev/orders-dev', 'staging/orders-staging', 'prod/orders-prod'].map((name) => `environments/${name}.yaml`);
-    const rest = workloadsFiles.reduce((texts, file) => withoutFile(texts, file), sampleTexts());
+    const withoutOrders = workloadsFiles.reduce((texts, file) => withoutFile(texts, file), sampleTexts());
+    const rest = ['dev/payments-dev', 'staging/payments-staging', 'prod/payments-prod'].reduce(
+      (texts, name) => edit(texts, `environments/${name}.yaml`, (doc) => doc.deleteIn(['queues', 'order-payments'])),
+      withoutOrders,
+    );
     const texts = edit(rest, DEV, (doc) => doc.deleteIn(['accounts', 'orders-dev']));
     const after = synthesize(sampleModel(texts));
     expect(after.stacks['dev-spoke-orders-dev']).toBeUndefined();
@@ -107,6 +113,51 @@ describe('address stability', () => {
       );
       expect(addresses(synthesize(sampleModel(texts)).stacks[stack])).toEqual(old);
     });
+  });
+});
+
+describe('address stability of messaging', () => {
+  const ORDERS = 'environments/dev/orders-dev.yaml';
+  const PAYMENTS = 'environments/dev/payments-dev.yaml';
+  const withWorkloads = sampleWithWorkloads();
+  const base = synthesize(sampleModel(withWorkloads));
+  const removedFrom = (after: ReturnType<typeof synthesize>, name: string) =>
+    addresses(base.stacks[name]).filter((address) => !addresses(after.stacks[name]).includes(address));
+
+  it('adding a queue, a topic, a subscription and a rule removes no address anywhere', () => {
+    const texts = edit(withWorkloads, PAYMENTS, (doc) => {
+      doc.setIn(['queues', 'refunds'], { subscriptions: { orders: { account: 'orders-dev', topic: 'orders' } } });
+      doc.setIn(['topics', 'payments'], {});
+      doc.setIn(['eventBus', 'rules', 'payment-settled'], {
+        pattern: { source: ['acme.payments'] },
+        targets: { orders: { bus: 'orders-dev' } },
+      });
+    });
+    const after = synthesize(sampleModel(texts));
+    for (const name of Object.keys(base.stacks)) expect({ name, removed: removedFrom(after, name) }).toEqual({ name, removed: [] });
+  });
+
+  it('reordering queues, topics, subscriptions and rules changes no address anywhere', () => {
+    const texts = edit(withWorkloads, ORDERS, (doc) => {
+      for (const key of ['queues', 'topics']) (doc.getIn([key]) as { items: unknown[] }).items.reverse();
+      (doc.getIn(['eventBus']) as { items: unknown[] }).items.reverse();
+    });
+    const after = synthesize(sampleModel(texts));
+    for (const [name, stack] of Object.entries(base.stacks))
+      expect({ name, addresses: addresses(after.stacks[name]) }).toEqual({ name, addresses: addresses(stack) });
+  });
+
+  it("removing a queue and its subscription removes only that queue's addresses, and none in the topic's stack", () => {
+    const texts = edit(withWorkloads, PAYMENTS, (doc) => doc.deleteIn(['queues', 'order-payments']));
+    const after = synthesize(sampleModel(texts));
+    expect(
+      removedFrom(after, 'dev-workloads-payments-dev').every(
+        (address) =>
+          /queue-order-payments|subscription-order-payments|queue_urls|queue_arns/.test(address) || address.startsWith('output.'),
+      ),
+    ).toBe(true);
+    expect(removedFrom(after, 'dev-workloads-payments-dev').length).toBeGreaterThan(5);
+    expect(addresses(after.stacks['dev-workloads-orders-dev'])).toEqual(addresses(base.stacks['dev-workloads-orders-dev']));
   });
 });
 

@@ -15,6 +15,7 @@ describe('stack set', () => {
       'dev-spoke-orders-dev',
       'dev-spoke-payments-dev',
       'dev-workloads-orders-dev',
+      'dev-workloads-payments-dev',
       'log-archive',
       'network-ipam',
       'org',
@@ -24,10 +25,12 @@ describe('stack set', () => {
       'prod-spoke-payments-preprod',
       'prod-spoke-payments-prod',
       'prod-workloads-orders-prod',
+      'prod-workloads-payments-prod',
       'staging-network-hub',
       'staging-spoke-orders-staging',
       'staging-spoke-payments-staging',
       'staging-workloads-orders-staging',
+      'staging-workloads-payments-staging',
     ]);
   });
 

@@ -51,7 +51,7 @@ describe('workloads stack', () => {
     const queues = resourcesOf(prod, 'aws_sqs_queue')
       .map(([, queue]) => queue.name)
       .sort();
-    expect(queues).toEqual(['acme-order-events', 'acme-order-events-dlq']);
+    expect(queues).toEqual(['acme-order-events', 'acme-order-events-dlq', 'acme-undelivered-events', 'acme-undelivered-events-dlq']);
   });
 
   it('registers the prod API in the Lattice service network read from the hub', () => {
@@ -65,8 +65,10 @@ describe('workloads stack', () => {
       'ecs_cluster_arn',
       'ecs_cluster_name',
       'ecs_service_names',
+      'event_bus_arn',
       'queue_arns',
       'queue_urls',
+      'topic_arns',
     ]);
   });
 });

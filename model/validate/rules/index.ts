@@ -10,6 +10,7 @@ import * as ipam from './ipam';
 import * as ipv6 from './ipv6';
 import * as kubernetes from './kubernetes';
 import * as messaging from './messaging';
+import * as messagingEvents from './messaging-events';
 import * as organization from './organization';
 import * as peering from './peering';
 import * as regions from './regions';
@@ -79,6 +80,19 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   workloads.workloadsAccountExists,
   workloads.servicesNeedVpc,
   messaging.queueNamesDistinct,
+  messaging.visibilityCoversConsumers,
+  messaging.ecsConsumersOnSqsEncryption,
+  messaging.ecsConsumersOnStandardQueues,
+  messaging.subscriptionTopicExists,
+  messaging.subscriptionSameRegion,
+  messaging.subscriptionFifoMatches,
+  messaging.subscriptionsAcyclic,
+  messaging.filterPolicyWithinLimits,
+  messaging.messagingAccountsExist,
+  messagingEvents.eventPatternValid,
+  messagingEvents.eventTargetsResolve,
+  messagingEvents.eventBusDeadLetterQueueExists,
+  messagingEvents.eventArchiveWithoutKms,
   containers.serviceSubnetTierExists,
   containers.noExecInProd,
   containers.ephemeralStorageInRange,

@@ -62,7 +62,7 @@ describe('workloads plan', () => {
   });
 
   it('keeps dead letters a week longer than the queue keeps messages', () => {
-    expect(prod.queues).toEqual([
+    expect(prod.queues.filter((queue) => queue.name === 'order-events')).toMatchObject([
       {
         name: 'order-events',
         queueName: 'acme-order-events',

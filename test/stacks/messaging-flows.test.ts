@@ -1,0 +1,101 @@
+import * as path from 'node:path';
+import { loadLandingZone } from '../../model/load';
+import { checkSynthesizedStacks } from '../../policy/synthesized';
+import { synthesize, type StackJson } from '../support/synth';
+
+/*
+ * Follows each cross-account flow of the sample through the synthesized JSON, the way the
+ * reachability test follows packets: the sender's half in one stack, the receiver's in another,
+ * joined only by ARNs the model derives from names.
+ */
+
+const model = loadLandingZone(path.join(__dirname, '..', '..', 'environments'));
+const synthesized = synthesize(model);
+const ENVIRONMENTS = ['dev', 'staging', 'prod'];
+
+const resources = (stack: StackJson, type: string): Record<string, any>[] => Object.values(stack.resource?.[type] ?? {});
+const only = (stack: StackJson, type: string) => {
+  const found = resources(stack, type);
+  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
+  return found[0];
+};
+const accountId = (name: string) => model.accounts.find((account) => account.name === name)!.id!;
+const regionOf = (environment: string) => model.environments.find((candidate) => candidate.name === environment)!.region;
+const statements = (policy: string) => JSON.parse(policy).Statement as Record<string, any>[];
+
+describe.each(ENVIRONMENTS)('messaging flows of %s', (environment) => {
+  const orders = synthesized.stacks[`${environment}-workloads-orders-${environment}`];
+  const payments = synthesized.stacks[`${environment}-workloads-payments-${environment}`];
+  const region = regionOf(environment);
+  const ordersId = accountId(`orders-${environment}`);
+  const paymentsId = accountId(`payments-${environment}`);
+
+  describe('OrderPlaced from the orders bus to the payments bus', () => {
+    const receiverBusArn = `arn:aws:events:${region}:${paymentsId}:event-bus/${only(payments, 'aws_cloudwatch_event_bus').name}`;
+    const target = resources(orders, 'aws_cloudwatch_event_target').find((candidate) => candidate.target_id === 'payments')!;
+
+    it("targets the receiver's bus ARN from the sender's stack", () => {
+      expect(target.arn).toBe(receiverBusArn);
+    });
+
+    it("delivers with a sender-side role allowed to put events on exactly the receiver's bus", () => {
+      const role = Object.entries<any>(orders.resource.aws_iam_role).find(([name]) => target.role_arn === `\${aws_iam_role.${name}.arn}`);
+      expect(role).toBeDefined();
+      const policy = resources(orders, 'aws_iam_role_policy').find((candidate) => candidate.role === `\${aws_iam_role.${role![0]}.id}`)!;
+      expect(statements(policy.policy)).toEqual([expect.objectContaining({ Action: 'events:PutEvents', Resource: [receiverBusArn] })]);
+    });
+
+    it("is granted by the receiver's bus policy, which names the sender account and nobody else", () => {
+      const policy = only(payments, 'aws_cloudwatch_event_bus_policy');
+      expect(statements(policy.policy).map((statement) => statement.Principal)).toEqual([{ AWS: [`arn:aws:iam::${ordersId}:root`] }]);
+    });
+  });
+
+  describe('the orders topic fanned out to a queue in each account', () => {
+    const topicArn = `arn:aws:sns:${region}:${ordersId}:${only(orders, 'aws_sns_topic').name}`;
+
+    it('subscribes the payments queue from the payments stack, with its filter, and the orders queue from the orders stack', () => {
+      const [remote] = resources(payments, 'aws_sns_topic_subscription');
+      expect(remote).toMatchObject({ topic_arn: topicArn, protocol: 'sqs', filter_policy_scope: 'MessageAttributes' });
+      expect(JSON.parse(remote.filter_policy).type).toEqual(['OrderPlaced']);
+      expect(remote.endpoint).toMatch(/^\$\{aws_sqs_queue\.queue-order-payments_queue_.*\.arn\}$/);
+      const local = resources(orders, 'aws_sns_topic_subscription');
+      expect(local.map((subscription) => subscription.endpoint)).toEqual([expect.stringMatching(/queue-order-events/)]);
+    });
+
+    it("lets the payments account subscribe in the topic's policy", () => {
+      const grant = statements(only(orders, 'aws_sns_topic_policy').policy).find((statement) => statement.Sid === 'SubscribeAccounts');
+      expect(grant?.Principal).toEqual({ AWS: [`arn:aws:iam::${paymentsId}:root`] });
+    });
+
+    it('lets exactly the topic send to the payments queue', () => {
+      const policies = resources(payments, 'aws_sqs_queue_policy').flatMap((policy) => statements(policy.policy));
+      const fromSns = policies.filter((statement) => statement.Sid === 'AllowSnsTopics');
+      expect(fromSns.map((statement) => statement.Condition.ArnEquals['aws:SourceArn'])).toEqual([[topicArn], [topicArn]]);
+    });
+
+    it('deploys the payments stack after the orders stack', () => {
+      expect(synthesized.dependencies[`${environment}-workloads-payments-${environment}`]).toContain(
+        `${environment}-workloads-orders-${environment}`,
+      );
+    });
+  });
+});
+
+describe('messaging in the sample organization', () => {
+  it('passes the policy pack in every workload stack', () => {
+    const report = checkSynthesizedStacks(synthesized.output, model);
+    expect(report.findings.filter((finding) => finding.stack.includes('-workloads-'))).toEqual([]);
+  });
+
+  it('keeps every workload stack at or under 150 resources', () => {
+    const counts = Object.entries(synthesized.stacks)
+      .filter(([name]) => name.includes('-workloads-'))
+      .map(
+        ([name, stack]) =>
+          [name, Object.values<object>(stack.resource ?? {}).reduce((sum, byName) => sum + Object.keys(byName).length, 0)] as const,
+      );
+    expect(counts.filter(([, count]) => count > 150)).toEqual([]);
+    expect(counts.length).toBeGreaterThanOrEqual(6);
+  });
+});
