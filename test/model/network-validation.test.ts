@@ -90,7 +90,9 @@ describe('network validation', () => {
 
   describe('endpoints', () => {
     it('rejects an interface endpoint service that is not in the allowed list', () => {
-      const texts = edit(sample, DEV, (doc) => doc.setIn(['networkHub', 'interfaceEndpoints', 'services'], ['ssm', 'ecr-api', 'sqs']));
+      const texts = edit(sample, DEV, (doc) =>
+        doc.setIn(['networkHub', 'interfaceEndpoints', 'services'], ['ssm', 'ecr-api', 'sqs', 'execute-api']),
+      );
       expect(problemsOf(texts)).toEqual([
         `${at(texts, DEV, 'ecr-api')}: networkHub.interfaceEndpoints.services.1 "ecr-api" is not an interface endpoint service the landing zone supports — use one of: ec2, ec2messages, ecr.api, ecr.dkr, ecs, ecs-agent, ecs-telemetry, elasticloadbalancing, events, execute-api, kms, lambda, logs, monitoring, secretsmanager, sns, sqs, ssm, ssmmessages, states, sts, xray (did you mean ecr.api?)`,
       ]);

@@ -112,7 +112,7 @@ describe('config validation', () => {
     it('rejects a region outside the allowed regions', () => {
       const texts = edit(sample, DEV, (doc) => {
         doc.setIn(['region'], 'eu-west-3');
-        doc.setIn(['availabilityZones'], ['eu-west-3a']);
+        doc.setIn(['availabilityZones'], ['eu-west-3a', 'eu-west-3b']);
       });
       expect(problemsOf(texts)).toEqual([
         `${at(texts, DEV, 'region: eu-west-3')}: region eu-west-3 is not in organization.allowedRegions of environments/org.yaml — add it there or use one of: eu-central-1, eu-west-1, us-east-1 (did you mean eu-west-1?)`,

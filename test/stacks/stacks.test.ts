@@ -24,6 +24,7 @@ describe('stack set', () => {
       'prod-spoke-orders-prod',
       'prod-spoke-payments-preprod',
       'prod-spoke-payments-prod',
+      'prod-workloads-analytics-prod',
       'prod-workloads-orders-prod',
       'prod-workloads-payments-prod',
       'staging-network-hub',

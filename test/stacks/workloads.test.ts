@@ -51,7 +51,13 @@ describe('workloads stack', () => {
     const queues = resourcesOf(prod, 'aws_sqs_queue')
       .map(([, queue]) => queue.name)
       .sort();
-    expect(queues).toEqual(['acme-order-events', 'acme-order-events-dlq', 'acme-undelivered-events', 'acme-undelivered-events-dlq']);
+    expect(queues).toEqual([
+      'acme-order-events',
+      'acme-order-events-dlq',
+      'acme-order-status-failures',
+      'acme-undelivered-events',
+      'acme-undelivered-events-dlq',
+    ]);
   });
 
   it('registers the prod API in the Lattice service network read from the hub', () => {
@@ -61,13 +67,20 @@ describe('workloads stack', () => {
 
   it('publishes the workloads contract', () => {
     expect(Object.keys(prod.output).sort()).toEqual([
+      'batch_job_queue_arns',
+      'batch_state_machine_arns',
       'ecr_repository_urls',
       'ecs_cluster_arn',
       'ecs_cluster_name',
       'ecs_service_names',
+      'eks_cluster_names',
+      'eks_oidc_provider_arns',
       'event_bus_arn',
+      'http_api_endpoints',
+      'lambda_function_arns',
       'queue_arns',
       'queue_urls',
+      'rest_api_invoke_urls',
       'topic_arns',
     ]);
   });

@@ -155,7 +155,11 @@ describe('spoke plan', () => {
     expect(spoke.interfaceEndpoints).toEqual({ kind: 'hub' });
     expect(spoke.hub.endpointServices).toContain('execute-api');
     const withoutHubEndpoints = sampleModel(
-      edit(sampleTexts(), 'environments/staging.yaml', (doc) => doc.deleteIn(['networkHub', 'interfaceEndpoints'])),
+      edit(
+        edit(sampleTexts(), 'environments/staging.yaml', (doc) => doc.deleteIn(['networkHub', 'interfaceEndpoints'])),
+        'environments/staging/payments-staging.yaml',
+        (doc) => doc.setIn(['serverless', 'restApis', 'payments', 'endpointType'], 'regional'),
+      ),
     );
     const staging = withoutHubEndpoints.stacks.find((candidate) => candidate.name === 'staging-spoke-orders-staging') as SpokePlan;
     expect(staging.interfaceEndpoints).toEqual({ kind: 'none' });

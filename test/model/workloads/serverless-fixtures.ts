@@ -1,3 +1,4 @@
+import { isMap, parseDocument, type YAMLMap } from 'yaml';
 import type { ConfigText } from '../../../model/load';
 import { replaceText, sampleTexts } from '../../support/config';
 
@@ -38,7 +39,15 @@ export const SERVERLESS_YAML = `serverless:
  */
 export function textsWith(yaml: string, file = PAYMENTS_DEV): ConfigText[] {
   const sample = sampleTexts().find((text) => text.file === file)?.text ?? '';
-  const serverless = sample.search(/^(#.*\n)*serverless:/m);
-  const rest = serverless < 0 ? sample : sample.slice(0, serverless);
-  return replaceText(sampleTexts(), file, rest === '' ? yaml : `${rest.trimEnd()}\n\n${yaml}`);
+  // The fixture's serverless section replaces the sample's; its other sections (queues) add their
+  // entries to the sample's; the other platforms' sections stay.
+  const doc = parseDocument(sample);
+  const fixture = parseDocument(yaml);
+  for (const item of (fixture.contents as YAMLMap).items) {
+    const existing = doc.get(item.key);
+    if (String(item.key) !== 'serverless' && isMap(existing) && isMap(item.value)) {
+      for (const entry of item.value.items) existing.set(entry.key, entry.value);
+    } else doc.set(item.key, item.value);
+  }
+  return replaceText(sampleTexts(), file, doc.toString());
 }
