@@ -5,7 +5,7 @@ import { isCatchAllExit, MAX_ATTEMPTS, MAX_EVALUATE_ON_EXIT, withCatchAllExit } 
 import type { BatchConfig } from '../../workloads/batch/schema';
 import type { ConfigIndex } from '../config-index';
 import type { ConfigRule } from '../rule';
-import { workloadsEntries, type WorkloadsEntry } from './workloads';
+import { imageRepositoryProblems, workloadsEntries, type WorkloadsEntry } from './workloads';
 
 /* AWS Batch sections of workloads files: AWS limits, references between entries, Spot before On-Demand. */
 
@@ -339,38 +339,6 @@ export const batchImageRepositoryResolves: ConfigRule = {
     eachOf(
       index,
       (batch) => batch.jobDefinitions,
-      (entry, name, job) => {
-        const { repository, from } = job.image;
-        const owner = from ?? entry.workloads.account;
-        const ownerFile = index.workloads.find((candidate) => candidate.account === owner);
-        const defined = ownerFile?.config.containers?.repositories[repository];
-        const path = ['jobDefinitions', name, 'image', from ? 'from' : 'repository'];
-        if (!defined) {
-          const unparsed = index.workloads.some(
-            (candidate) =>
-              candidate.account === owner &&
-              index.mayBeUnparsedWorkload(candidate.environment, owner, ['containers', 'repositories'], repository),
-          );
-          return unparsed
-            ? []
-            : [
-                at(
-                  entry,
-                  path,
-                  `names repository ${repository}, which account ${owner} does not define`,
-                  `add ${repository} under containers.repositories of ${owner}'s workloads file`,
-                ),
-              ];
-        }
-        if (owner === entry.workloads.account || defined.pullAccounts.includes(entry.workloads.account)) return [];
-        return [
-          at(
-            entry,
-            path,
-            `pulls from ${owner}'s repository ${repository}, which does not let ${entry.workloads.account} pull`,
-            `add ${entry.workloads.account} to pullAccounts of ${repository} in ${ownerFile?.source.file}`,
-          ),
-        ];
-      },
+      (entry, name, job) => imageRepositoryProblems(index, entry.workloads, job.image, ['batch', 'jobDefinitions', name, 'image']),
     ),
 };

@@ -2,7 +2,15 @@ import { vpcTiers } from '../../defaults';
 import { clusterName } from '../../naming';
 import { problemAt } from '../../yaml-source';
 import type { ConfigRule } from '../rule';
-import { isProdAccount, mayBeUnparsedAccount, serviceEntries, serviceProblem, unknownQueueProblems, workloadsEntries } from './workloads';
+import {
+  imageRepositoryProblems,
+  isProdAccount,
+  mayBeUnparsedAccount,
+  serviceEntries,
+  serviceProblem,
+  unknownQueueProblems,
+  workloadsEntries,
+} from './workloads';
 
 /* ECS services and ECR repositories of workloads files. */
 
@@ -172,38 +180,9 @@ export const imageRepositoryResolves: ConfigRule = {
   id: 'containers/image-repository-resolves',
   description: "A service's image is in a repository of its account, or of an account that lets it pull.",
   check: (index) =>
-    serviceEntries(index).flatMap((entry) => {
-      const { repository, from } = entry.service.image;
-      const owner = from ?? entry.workloads.account;
-      const ownerFile = index.workloads.find((candidate) => candidate.account === owner);
-      const defined = ownerFile?.config.containers?.repositories[repository];
-      const path = ['image', from ? 'from' : 'repository'];
-      if (!defined) {
-        if (
-          index.workloads.some(
-            (w) => w.account === owner && index.mayBeUnparsedWorkload(w.environment, owner, ['containers', 'repositories'], repository),
-          )
-        )
-          return [];
-        return [
-          serviceProblem(
-            entry,
-            path,
-            `names repository ${repository}, which account ${owner} does not define`,
-            `add ${repository} under containers.repositories of ${owner}'s workloads file`,
-          ),
-        ];
-      }
-      if (owner === entry.workloads.account || defined.pullAccounts.includes(entry.workloads.account)) return [];
-      return [
-        serviceProblem(
-          entry,
-          path,
-          `pulls from ${owner}'s repository ${repository}, which does not let ${entry.workloads.account} pull`,
-          `add ${entry.workloads.account} to pullAccounts of ${repository} in ${ownerFile?.source.file}`,
-        ),
-      ];
-    }),
+    serviceEntries(index).flatMap((entry) =>
+      imageRepositoryProblems(index, entry.workloads, entry.service.image, [...entry.path, 'image']),
+    ),
 };
 
 export const pullAccountsExist: ConfigRule = {

@@ -115,3 +115,49 @@ export function serviceProblem(entry: ServiceEntry, key: readonly (string | numb
 }
 
 export type { EcsServiceConfig };
+
+/**
+ * An image of a workloads file — `{ repository, from? }` at `path` — is in a repository of its
+ * account, or of the account named by `from` that lets it pull. Used by every platform that runs
+ * images (ECS services, Batch jobs).
+ */
+export function imageRepositoryProblems(
+  index: ConfigIndex,
+  workloads: ParsedWorkloads,
+  image: { readonly repository: string; readonly from?: string },
+  path: readonly (string | number)[],
+): ConfigProblem[] {
+  const { repository, from } = image;
+  const owner = from ?? workloads.account;
+  const ownerFile = index.workloads.find((candidate) => candidate.account === owner);
+  const defined = ownerFile?.config.containers?.repositories[repository];
+  const where = [...path, from ? 'from' : 'repository'];
+  if (!defined) {
+    const ownerUnparsed =
+      mayBeUnparsedAccount(index, owner) ||
+      index.unparsed.some((part) => part.kind === 'workloads' && part.account === owner) ||
+      index.workloads.some(
+        (candidate) =>
+          candidate.account === owner &&
+          index.mayBeUnparsedWorkload(candidate.environment, owner, ['containers', 'repositories'], repository),
+      );
+    if (ownerUnparsed) return [];
+    return [
+      problemAt(
+        workloads.source,
+        where,
+        `names repository ${repository}, which account ${owner} does not define`,
+        `add ${repository} under containers.repositories of ${owner}'s workloads file`,
+      ),
+    ];
+  }
+  if (owner === workloads.account || defined.pullAccounts.includes(workloads.account)) return [];
+  return [
+    problemAt(
+      workloads.source,
+      where,
+      `pulls from ${owner}'s repository ${repository}, which does not let ${workloads.account} pull`,
+      `add ${workloads.account} to pullAccounts of ${repository} in ${ownerFile?.source.file}`,
+    ),
+  ];
+}
