@@ -8,12 +8,12 @@ export interface PlanCounts {
   /** Replacements, also counted in add and destroy. */
   readonly replace: number;
   /**
-   * Resources imported by this plan (whatever else happens to them).
+   * Resources imported by this plan (whatever else happens to them); present only when there are any.
    * @default 0
    */
   readonly import?: number;
   /**
-   * Resources removed from state without being destroyed (`removed { lifecycle { destroy = false } }`).
+   * Resources removed from state without being destroyed (`removed { lifecycle { destroy = false } }`); present only when there are any.
    * @default 0
    */
   readonly forget?: number;
@@ -47,7 +47,8 @@ export function countPlan(plan: PlanJson): PlanCounts {
     else if (kind === 'update') counts.change += 1;
     else if (kind === 'delete') counts.destroy += 1;
   }
-  return counts;
+  const { import: imported, forget, ...rest } = counts;
+  return { ...rest, ...(imported > 0 ? { import: imported } : {}), ...(forget > 0 ? { forget } : {}) };
 }
 
 export function formatCounts(counts: PlanCounts): string {

@@ -19,7 +19,7 @@ describe('plan counts', () => {
         change(['read'], 'data'),
       ],
     });
-    expect(counts).toEqual({ add: 4, change: 1, destroy: 3, replace: 2, import: 0, forget: 0 });
+    expect(counts).toEqual({ add: 4, change: 1, destroy: 3, replace: 2 });
     expect(formatCounts(counts)).toBe('+4 ~1 -3 (2 replaced)');
   });
 
