@@ -1,0 +1,65 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { countPlan } from '../plan-counts';
+import { parsePlanJson } from '../plan-json';
+import { failedStack, noSeconds, type StackOutcome, type StackSeconds, type StackToPlan } from '../plan-stack';
+import { terraform, TerraformError } from '../terraform';
+import { readProviderSchemas } from './provider-schema';
+import { settleState } from './settle-state';
+import { stateFromPlan, type BasePlanJson } from './state-from-plan';
+
+/*
+ * The offline diff of one stack: its configuration planned against a state built from the base
+ * ref's offline plan of the same stack, with `-refresh=false` so the provider never calls AWS. The
+ * real provider decides what is an update and what a replacement. The built state goes to its own
+ * file (`base.tfstate`, through the local backend's `-state`), never to the backend's path: that
+ * file is also the remote state other stacks read, and their placeholders must stay as they are.
+ */
+
+/** File name of the state built from the base plan, beside the stack's cdk.tf.json. */
+export const BASE_STATE_FILE = 'base.tfstate';
+
+export interface PlanAgainstBaseOptions {
+  /** The stack at HEAD (initialized), or at the base when `destroy` is set. */
+  readonly stack: StackToPlan;
+  /** The base ref's `terraform show -json` of this stack. */
+  readonly basePlanJsonFile: string;
+  /** The base ref's folder of this stack (initialized), where the placeholders are settled. */
+  readonly baseStackDir: string;
+  readonly env: Record<string, string>;
+  /** Where the provider schemas are cached between stacks. */
+  readonly schemaCacheFile: string;
+  /** Plan the destruction of everything in the base state: the stack is gone at HEAD. @default false */
+  readonly destroy?: boolean;
+  readonly seconds?: StackSeconds;
+}
+
+export async function planAgainstBase(options: PlanAgainstBaseOptions): Promise<StackOutcome> {
+  const { stack, env } = options;
+  const seconds = options.seconds ?? noSeconds();
+  const statePath = path.join(stack.dir, BASE_STATE_FILE);
+  try {
+    const basePlan = JSON.parse(fs.readFileSync(options.basePlanJsonFile, 'utf8')) as BasePlanJson;
+    const schemas = await readProviderSchemas(options.baseStackDir, env, options.schemaCacheFile);
+    const baseState = path.join(options.baseStackDir, BASE_STATE_FILE);
+    fs.writeFileSync(baseState, JSON.stringify(stateFromPlan(basePlan, { schemas }), null, 2));
+    const unknownByAddress = new Map((basePlan.resource_changes ?? []).map((change) => [change.address, change.change.after_unknown]));
+    await settleState({ dir: options.baseStackDir, stateFile: BASE_STATE_FILE, unknownByAddress, env });
+    if (path.resolve(baseState) !== path.resolve(statePath)) fs.copyFileSync(baseState, statePath);
+    const args = ['plan', '-input=false', '-no-color', '-lock=false', '-refresh=false', `-state=${BASE_STATE_FILE}`, '-out=plan.tfplan'];
+    seconds.plan = (await terraform(options.destroy ? [...args, '-destroy'] : args, stack.dir, env)).seconds;
+  } catch (error) {
+    if (error instanceof TerraformError) seconds.plan = error.seconds;
+    return failedStack(stack.name, 'plan', error, seconds);
+  }
+  try {
+    const show = await terraform(['show', '-json', 'plan.tfplan'], stack.dir, env);
+    seconds.show = show.seconds;
+    const planJsonFile = path.join(stack.dir, 'plan.json');
+    fs.writeFileSync(planJsonFile, show.stdout);
+    const counts = countPlan(parsePlanJson(show.stdout, planJsonFile));
+    return { stack: stack.name, ok: true, counts, planFile: path.join(stack.dir, 'plan.tfplan'), planJsonFile, seconds };
+  } catch (error) {
+    return failedStack(stack.name, 'show', error, seconds);
+  }
+}
