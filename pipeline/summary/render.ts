@@ -39,6 +39,12 @@ export interface SummaryOptions {
   readonly notes?: readonly string[];
   /** `offline` adds a note that state is empty and remote-state values are placeholders. */
   readonly mode?: 'offline' | 'live';
+  /**
+   * The ref whose offline plans the stacks were planned against (`--changed-since` offline): the
+   * note then says so instead of "state is empty".
+   * @default none: offline plans are against empty state
+   */
+  readonly offlineDiffAgainst?: string;
   /** Markdown (e.g. a mermaid block) shown collapsed at the end when there is room for all of it. */
   readonly topology?: string;
   /** The organization's environment names: stacks outside them are grouped as organization-wide. */
@@ -146,7 +152,11 @@ function headline(summaries: readonly StackSummary[], options: SummaryOptions): 
     );
   }
   lines.push(...(options.notes ?? []));
-  if (options.mode === 'offline')
+  if (options.mode === 'offline' && options.offlineDiffAgainst)
+    lines.push(
+      `_Offline diff, against ${code(options.offlineDiffAgainst)} (no AWS credentials): each changed stack was planned against a state built from ${code(options.offlineDiffAgainst)}'s offline plan, so updates, replacements and destroys are the provider's own. It compares configurations, not live infrastructure: drift is invisible. Where credentials exist, the live plan is still preferred (docs/plan-review.md)._`,
+    );
+  else if (options.mode === 'offline')
     lines.push(
       '_Offline plan (no AWS credentials): state is empty, so every resource shows as created and values read from other stacks are placeholders._',
     );
