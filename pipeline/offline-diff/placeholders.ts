@@ -77,6 +77,9 @@ export function placeholderFor(type: unknown, address: string, attribute: string
     if (kind === 'map') return {};
     if (kind === 'object' && inner && typeof inner === 'object')
       return Object.fromEntries(Object.entries(inner).map(([key, child]) => [key, placeholderFor(child, address, `${attribute}.${key}`)]));
+    // One element for lists of objects: configurations index them (`identity[0].oidc[0].issuer`).
+    if ((kind === 'list' || kind === 'set') && Array.isArray(inner) && inner[0] === 'object')
+      return [placeholderFor(inner, address, `${attribute}[0]`)];
     return [];
   }
   return null;

@@ -10,7 +10,14 @@ const schemas = parseProviderSchemas({
         aws_vpc: { version: 1, block: { attributes: { id: { type: 'string' }, cidr_block: { type: 'string' }, arn: { type: 'string' } } } },
         aws_subnet: {
           version: 1,
-          block: { attributes: { id: { type: 'string' }, vpc_id: { type: 'string' }, map_customer_owned_ip_on_launch: { type: 'bool' } } },
+          block: {
+            attributes: {
+              id: { type: 'string' },
+              vpc_id: { type: 'string' },
+              map_customer_owned_ip_on_launch: { type: 'bool' },
+              identity: { type: ['list', ['object', { oidc: ['list', ['object', { issuer: 'string' }]] }]] },
+            },
+          },
         },
         aws_security_group: {
           version: 1,
@@ -44,7 +51,10 @@ const basePlan: BasePlanJson = {
   },
   resource_changes: [
     { address: 'aws_vpc.main', change: { after_unknown: { id: true, cidr_block: true, arn: true } } },
-    { address: 'aws_subnet.a', change: { after_unknown: { id: true, vpc_id: true, map_customer_owned_ip_on_launch: true } } },
+    {
+      address: 'aws_subnet.a',
+      change: { after_unknown: { id: true, vpc_id: true, map_customer_owned_ip_on_launch: true, identity: true } },
+    },
     { address: 'aws_security_group.web', change: { after_unknown: { id: true, ingress: [{ cidr_blocks: true }] } } },
   ],
   configuration: {
@@ -82,6 +92,10 @@ describe('state from a base plan', () => {
       expect(attributes('aws_vpc').arn).toMatch(/^arn:aws:/);
       expect(attributes('aws_vpc').cidr_block).toBe('10.0.0.0/18');
       expect(attributes('aws_subnet').map_customer_owned_ip_on_launch).toBe(false);
+    });
+
+    it('gives an unknown list of objects one element, so `identity[0].oidc[0].issuer` can be read', () => {
+      expect(attributes('aws_subnet').identity).toEqual([{ oidc: [{ issuer: expect.stringMatching(/^offline-/) }] }]);
     });
 
     it('fills unknowns nested in a block with the type of the nested attribute', () => {
