@@ -37,6 +37,17 @@ export interface PlanJson {
   /** Changes Terraform found in real infrastructure that were made outside Terraform. */
   readonly resource_drift?: readonly PlanResourceChange[];
   readonly output_changes?: Readonly<Record<string, PlanChange>>;
+  /** Terraform writes `errored: true` when planning failed half-way; the changes listed are then partial. */
+  readonly errored?: boolean;
+  /** `false` when Terraform knows the plan leaves work for a later plan (deferred actions, errors). */
+  readonly complete?: boolean;
+  /** Changes Terraform put off to a later plan, each with why (e.g. `resource_config_unknown`). */
+  readonly deferred_changes?: readonly PlanDeferredChange[];
+}
+
+export interface PlanDeferredChange {
+  readonly reason?: string;
+  readonly resource_change?: PlanResourceChange;
 }
 
 /** A file that cannot be summarized; the message starts with the file name. */
@@ -81,6 +92,8 @@ export function checkPlanJson(value: unknown, file: string): PlanJson {
         throw new PlanFileError(file, `${NOT_A_PLAN}: ${key}[${index}] (${entry.address}) has no change.actions`);
     });
   }
+  if (value.deferred_changes !== undefined && !Array.isArray(value.deferred_changes))
+    throw new PlanFileError(file, `${NOT_A_PLAN}: deferred_changes is not a list`);
   if (value.output_changes !== undefined && !isObject(value.output_changes))
     throw new PlanFileError(file, `${NOT_A_PLAN}: output_changes is not an object`);
   return value as unknown as PlanJson;

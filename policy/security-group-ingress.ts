@@ -74,15 +74,22 @@ export function reachesPort(permission: IngressPermission, port: number): boolea
   const protocol = permission.protocol.toLowerCase();
   if (coversAllProtocols(protocol)) return true;
   if (PORTLESS_PROTOCOLS.has(protocol)) return false;
+  if (isAllPortsRange(permission.fromPort, permission.toPort)) return true;
   const { fromPort, toPort } = permission;
   return fromPort !== undefined && toPort !== undefined && fromPort <= port && port <= toPort;
 }
 
-/** Every port: protocol -1 (all), or a TCP/UDP range from 0 (or 1) to 65535. */
+/** Ports -1..-1 (or either end -1) mean every port, as AWS and checkov (CKV_AWS_277) read them. */
+export function isAllPortsRange(fromPort: number | undefined, toPort: number | undefined): boolean {
+  return fromPort === -1 || toPort === -1;
+}
+
+/** Every port: protocol -1 (all), ports -1, or a TCP/UDP range from 0 (or 1) to 65535. */
 export function reachesEveryPort(permission: IngressPermission): boolean {
   const protocol = permission.protocol.toLowerCase();
   if (coversAllProtocols(protocol)) return true;
   if (PORTLESS_PROTOCOLS.has(protocol)) return false;
+  if (isAllPortsRange(permission.fromPort, permission.toPort)) return true;
   const { fromPort, toPort } = permission;
   return fromPort !== undefined && toPort !== undefined && fromPort <= 1 && toPort >= 65535;
 }
@@ -91,6 +98,8 @@ export function describePermission(permission: IngressPermission): string {
   const where = permission.location ? `${permission.location} ` : '';
   const ports = coversAllProtocols(permission.protocol)
     ? 'every protocol and port'
-    : `${permission.protocol} ${permission.fromPort === permission.toPort ? permission.fromPort : `${permission.fromPort}-${permission.toPort}`}`;
+    : isAllPortsRange(permission.fromPort, permission.toPort)
+      ? `${permission.protocol} every port (${permission.fromPort}-${permission.toPort})`
+      : `${permission.protocol} ${permission.fromPort === permission.toPort ? permission.fromPort : `${permission.fromPort}-${permission.toPort}`}`;
   return `${where}allows ingress from ${permission.anywhereSources.join(' and ')} to ${ports}`;
 }

@@ -13,6 +13,8 @@ import { configDirFromEnv, loadLandingZone } from '../model/load';
 import { ConfigValidationError } from '../model/problems';
 import { selectStacksChangedSince, UnknownRefError } from '../pipeline/changed-stacks';
 import { decideMode, synthSettingsFromEnv } from '../pipeline/mode';
+import { diffAgainstRef } from '../pipeline/offline-diff/diff-against-ref';
+import { writeTerraformCliConfig } from '../pipeline/terraform-cli-config';
 import { formatCounts } from '../pipeline/plan-counts';
 import { PLAN_MATRIX_FILE, writePlanRunRecord, type PlanMatrix } from '../pipeline/plan-outcomes';
 import { displayPath, runPlanPipeline, type PlanPipelineResult } from '../pipeline/run-plan';
@@ -65,7 +67,19 @@ async function main(): Promise<number> {
     const stacks = selection ? selection.stacks : named;
     if (args.list) return writePlanMatrix(configDir, settings, stacks, selection?.notes ?? []);
     const parallelism = process.env.LZ_PARALLELISM ? Number(process.env.LZ_PARALLELISM) : undefined;
-    const result = await runPlanPipeline({ configDir, settings, stacks, shard: args.shard, parallelism });
+    let result = await runPlanPipeline({ configDir, settings, stacks, shard: args.shard, parallelism });
+    const diffAgainst = settings.mode === 'offline' && args.changedSince && selection?.comparison ? args.changedSince : undefined;
+    if (diffAgainst) {
+      const outcomes = await diffAgainstRef({
+        ref: diffAgainst,
+        outdir: settings.outdir,
+        outcomes: result.outcomes,
+        removed: args.shard ? [] : selection!.comparison!.removed,
+        env: writeTerraformCliConfig(path.join(settings.outdir, '.terraform-cli')).env,
+        parallelism,
+      });
+      result = { ...result, outcomes };
+    }
     printResult(result);
     writePlanRunRecord(settings.outdir, { mode: settings.mode, shard: args.shard, notes: selection?.notes, outcomes: result.outcomes });
     const summaryFile = writePlanSummary({
@@ -75,6 +89,7 @@ async function main(): Promise<number> {
       model: loadLandingZone(configDir),
       ...(args.changedSince && selection?.comparison ? { changedSince: { ref: args.changedSince, comparison: selection.comparison } } : {}),
       notes: selection?.notes,
+      ...(diffAgainst ? { offlineDiffAgainst: diffAgainst } : {}),
     });
     console.log(`plan summary (Markdown, for the pull request): ${displayPath(summaryFile)}`);
     return result.outcomes.every((outcome) => outcome.ok) ? 0 : 1;

@@ -44,6 +44,20 @@ export interface StackSummary {
   readonly drift: readonly ResourceChangeSummary[];
   /** Root outputs that change; the path is the output name. */
   readonly outputs: readonly AttributeChange[];
+  /** Terraform marked the plan `errored` (planning failed half-way): its changes are partial, never "no changes". */
+  readonly errored: boolean;
+  /** Terraform marked the plan `complete: false`, or it errored: another plan is needed after applying it. */
+  readonly incomplete: boolean;
+  /** Changes Terraform deferred to a later plan (deferred_changes). */
+  readonly deferred: readonly DeferredChangeSummary[];
+}
+
+export interface DeferredChangeSummary {
+  readonly address: string;
+  /** What Terraform would do once it can, as far as it knows (`create`, `update`, …). */
+  readonly action: string;
+  /** Terraform's reason, e.g. `resource_config_unknown`, `provider_config_unknown`. */
+  readonly reason: string;
 }
 
 /** Summaries of every plan; `environments` (the organization's names) groups organization-wide stacks under `global`. */
@@ -74,11 +88,19 @@ export function summarizePlan(input: PlanInput, environments?: readonly string[]
       .filter(([, change]) => !['no-op', 'read'].includes(changeKind(change.actions)))
       .sort(([a], [b]) => a.localeCompare(b))
       .flatMap(([name, change]) => changedAttributes(wrapped(name, change))),
+    errored: plan.errored === true,
+    incomplete: plan.errored === true || plan.complete === false,
+    deferred: (plan.deferred_changes ?? []).map((deferred) => ({
+      address: deferred.resource_change?.address ?? '(unknown address)',
+      action: deferred.resource_change ? changeKind(deferred.resource_change.change?.actions ?? []) : 'unknown',
+      reason: deferred.reason ?? 'unknown',
+    })),
   };
 }
 
+/** Something a reviewer must look at: changes, changed outputs, deferred work or a plan that is not whole. */
 export function hasChanges(summary: StackSummary): boolean {
-  return summary.changes.length > 0 || summary.outputs.length > 0;
+  return summary.changes.length > 0 || summary.outputs.length > 0 || summary.deferred.length > 0 || summary.incomplete;
 }
 
 export function isDestructive(change: ResourceChangeSummary): boolean {

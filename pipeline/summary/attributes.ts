@@ -97,10 +97,13 @@ function diff(path: PathStep[], before: unknown, after: unknown, m: Marks, out: 
     return;
   }
   const absentBefore = before === undefined || before === null;
-  if (isObject(after) && (isObject(before) || absentBefore)) {
+  // An object whose keys are all unknown can reach the JSON as after: null with after_unknown {key: true}.
+  const afterObject = isObject(after) ? after : (after === undefined || after === null) && isObject(m.afterUnknown) ? {} : undefined;
+  if (afterObject && (isObject(before) || absentBefore)) {
     const previous = isObject(before) ? before : {};
-    const keys = [...new Set([...Object.keys(previous), ...Object.keys(after)])].sort();
-    for (const key of keys) diff([...path, key], previous[key], after[key], childMarks(m, key), out);
+    const unknownKeys = isObject(m.afterUnknown) ? Object.keys(m.afterUnknown) : [];
+    const keys = [...new Set([...Object.keys(previous), ...Object.keys(afterObject), ...unknownKeys])].sort();
+    for (const key of keys) diff([...path, key], previous[key], afterObject[key], childMarks(m, key), out);
     return;
   }
   if (Array.isArray(after) && after.length > 0 && (absentBefore || (Array.isArray(before) && before.length === after.length))) {

@@ -10,10 +10,13 @@ import { attributeText, changeItem, code, escapeHtml, plural } from './markdown-
 /** A `<details>` block of a stack's changes within `maxLength` characters, or undefined when not even the heading fits. */
 export function stackDetails(summary: StackSummary, maxLength = Infinity): string | undefined {
   const counts = formatCounts(summary.counts);
-  const summaryLine = `<code>${escapeHtml(summary.stack)}</code> ${counts}${summary.unchanged > 0 ? `, ${summary.unchanged} unchanged` : ''}`;
+  const failed = summary.errored ? ' ❌ errored, incomplete' : summary.incomplete ? ' ⚠ incomplete' : '';
+  const summaryLine = `<code>${escapeHtml(summary.stack)}</code>${failed} ${counts}${summary.unchanged > 0 ? `, ${summary.unchanged} unchanged` : ''}`;
   const items = summary.changes.map((change) => changeItem(change));
   if (summary.outputs.length > 0)
     items.push(['- **outputs**', ...summary.outputs.map((output) => `  - ${attributeText(output)}`)].join('\n'));
+  for (const deferred of summary.deferred)
+    items.push(`- ⏸ **deferred** ${code(deferred.address)} (${deferred.action}) — ${code(deferred.reason)}: planned in a later run`);
   return collapsible(summaryLine, items, summary.file, 'change', maxLength);
 }
 

@@ -19,6 +19,8 @@ export interface SummaryJson {
     readonly reason?: string;
   }[];
   readonly stacks: readonly StackSummary[];
+  /** Stacks whose plan Terraform marked errored or incomplete: never to be read as the whole change. */
+  readonly incomplete: readonly { readonly stack: string; readonly errored: boolean }[];
   readonly skipped: readonly string[];
   readonly removed: readonly string[];
   readonly failed: NonNullable<SummaryOptions['failed']>;
@@ -38,6 +40,7 @@ export function summaryJson(plans: readonly PlanInput[], options: SummaryOptions
       ...(change.reason ? { reason: change.reason } : {}),
     })),
     stacks,
+    incomplete: stacks.filter((stack) => stack.incomplete).map((stack) => ({ stack: stack.stack, errored: stack.errored })),
     skipped: options.skipped ?? [],
     removed: options.removed ?? [],
     failed: options.failed ?? [],

@@ -39,6 +39,12 @@ export interface SummaryOptions {
   readonly notes?: readonly string[];
   /** `offline` adds a note that state is empty and remote-state values are placeholders. */
   readonly mode?: 'offline' | 'live';
+  /**
+   * The ref whose offline plans the stacks were planned against (`--changed-since` offline): the
+   * note then says so instead of "state is empty".
+   * @default none: offline plans are against empty state
+   */
+  readonly offlineDiffAgainst?: string;
   /** Markdown (e.g. a mermaid block) shown collapsed at the end when there is room for all of it. */
   readonly topology?: string;
   /** The organization's environment names: stacks outside them are grouped as organization-wide. */
@@ -90,29 +96,51 @@ export function renderStackSummaries(summaries: readonly StackSummary[], options
   return text.length < maxLength ? `${text}\n` : `${text.slice(0, maxLength - 80)}\n\n_… cut to stay under GitHub's comment limit._\n`;
 }
 
-export function totalCounts(summaries: readonly StackSummary[]): PlanCounts & { unchanged: number; drifted: number } {
+export function totalCounts(
+  summaries: readonly StackSummary[],
+): Required<PlanCounts> & { unchanged: number; drifted: number; deferred: number; incomplete: number } {
   return summaries.reduce(
     (sum, summary) => ({
       add: sum.add + summary.counts.add,
       change: sum.change + summary.counts.change,
       destroy: sum.destroy + summary.counts.destroy,
       replace: sum.replace + summary.counts.replace,
+      import: sum.import + (summary.counts.import ?? 0),
+      forget: sum.forget + (summary.counts.forget ?? 0),
       unchanged: sum.unchanged + summary.unchanged,
       drifted: sum.drifted + summary.drift.length,
+      deferred: sum.deferred + summary.deferred.length,
+      incomplete: sum.incomplete + (summary.incomplete ? 1 : 0),
     }),
-    { add: 0, change: 0, destroy: 0, replace: 0, unchanged: 0, drifted: 0 },
+    { add: 0, change: 0, destroy: 0, replace: 0, import: 0, forget: 0, unchanged: 0, drifted: 0, deferred: 0, incomplete: 0 },
   );
+}
+
+/** Terraform's own "Plan:" wording: imports first and forgets last, each only when there are any. */
+export function planLine(totals: PlanCounts): string {
+  const imported = totals.import ? `${totals.import} to import, ` : '';
+  const forgotten = totals.forget ? `, ${totals.forget} to forget` : '';
+  return `${imported}${totals.add} to add, ${totals.change} to change, ${totals.destroy} to destroy${forgotten}`;
 }
 
 function headline(summaries: readonly StackSummary[], options: SummaryOptions): string {
   const totals = totalCounts(summaries);
   const changed = summaries.filter(hasChanges).length;
   const replaced = totals.replace > 0 ? ` (${plural(totals.replace, 'replacement')})` : '';
+  const failedMark = totals.incomplete > 0 ? ' — ❌ FAILED, INCOMPLETE' : '';
   const lines = [
-    `## Terraform plan: ${totals.add} to add, ${totals.change} to change, ${totals.destroy} to destroy${replaced}`,
+    `## Terraform plan: ${planLine(totals)}${replaced}${failedMark}`,
     '',
     `${plural(summaries.length, 'stack')} planned, ${changed} with changes, ${totals.unchanged} resources unchanged.`,
   ];
+  for (const summary of summaries.filter((each) => each.incomplete))
+    lines.push(
+      summary.errored
+        ? `❌ ${code(summary.stack)}: Terraform marked this plan as errored — planning failed half-way, so it lists only part of the changes. Do not apply it.`
+        : `⚠ ${code(summary.stack)}: Terraform marked this plan as incomplete — another plan is needed after applying it.`,
+    );
+  if (totals.deferred > 0)
+    lines.push(`⏸ ${plural(totals.deferred, 'change')} deferred by Terraform to a later plan: listed in the stack details.`);
   if (totals.destroy > 0)
     lines.push(`⚠ **${plural(totals.destroy, 'resource')} will be destroyed** (replacements included): listed first below.`);
   if (totals.drifted > 0) lines.push(`⚠ ${plural(totals.drifted, 'resource')} changed outside Terraform (drift): see below.`);
@@ -124,7 +152,11 @@ function headline(summaries: readonly StackSummary[], options: SummaryOptions): 
     );
   }
   lines.push(...(options.notes ?? []));
-  if (options.mode === 'offline')
+  if (options.mode === 'offline' && options.offlineDiffAgainst)
+    lines.push(
+      `_Offline diff, against ${code(options.offlineDiffAgainst)} (no AWS credentials): each changed stack was planned against a state built from ${code(options.offlineDiffAgainst)}'s offline plan, so updates, replacements and destroys are the provider's own. It compares configurations, not live infrastructure: drift is invisible. Where credentials exist, the live plan is still preferred (docs/plan-review.md)._`,
+    );
+  else if (options.mode === 'offline')
     lines.push(
       '_Offline plan (no AWS credentials): state is empty, so every resource shows as created and values read from other stacks are placeholders._',
     );
@@ -144,16 +176,7 @@ function environmentTables(summaries: readonly StackSummary[], options: SummaryO
     const changed = planned.filter(hasChanges);
     const quiet = planned.filter((summary) => !hasChanges(summary));
     const lines = [`### ${group === GLOBAL_GROUP ? 'global (organization-wide)' : group}`];
-    if (changed.length > 0) {
-      lines.push('', '| stack | add | change | destroy | replace | unchanged |', '|:--|--:|--:|--:|--:|--:|');
-      for (const summary of changed) {
-        const { add, change, destroy, replace } = summary.counts;
-        const warn = (count: number) => (count > 0 ? `⚠ ${count}` : '0');
-        lines.push(
-          `| ${tableCell(code(summary.stack))} | ${add} | ${change} | ${warn(destroy)} | ${warn(replace)} | ${summary.unchanged} |`,
-        );
-      }
-    }
+    if (changed.length > 0) lines.push('', ...countsTable(changed));
     const notes: string[] = [];
     if (quiet.length > 0) notes.push(`No changes: ${quiet.map((summary) => `${code(summary.stack)} (${summary.unchanged})`).join(', ')}.`);
     const skipped = (options.skipped ?? []).filter(inGroup(group));
@@ -170,6 +193,30 @@ function environmentTables(summaries: readonly StackSummary[], options: SummaryO
     return lines.join('\n');
   });
   return sections.join(SEPARATOR);
+}
+
+/** One row per stack; import and forget columns only when some stack has them, as Terraform's "Plan:" line. */
+function countsTable(changed: readonly StackSummary[]): string[] {
+  const withImport = changed.some((summary) => (summary.counts.import ?? 0) > 0);
+  const withForget = changed.some((summary) => (summary.counts.forget ?? 0) > 0);
+  const extra = [...(withImport ? ['import'] : []), ...(withForget ? ['forget'] : [])];
+  const header = ['stack', ...extra, 'add', 'change', 'destroy', 'replace', 'unchanged'];
+  const rows = changed.map((summary) => {
+    const { add, change, destroy, replace } = summary.counts;
+    const warn = (count: number) => (count > 0 ? `⚠ ${count}` : '0');
+    const failed = summary.errored ? ' ❌ failed, incomplete' : summary.incomplete ? ' ⚠ incomplete' : '';
+    const extraCells = [...(withImport ? [summary.counts.import ?? 0] : []), ...(withForget ? [summary.counts.forget ?? 0] : [])];
+    const cells = [tableCell(code(summary.stack)) + failed, ...extraCells, add, change, warn(destroy), warn(replace), summary.unchanged];
+    return `| ${cells.join(' | ')} |`;
+  });
+  return [
+    `| ${header.join(' | ')} |`,
+    `|:--|${header
+      .slice(1)
+      .map(() => '--:')
+      .join('|')}|`,
+    ...rows,
+  ];
 }
 
 function driftSection(summaries: readonly StackSummary[], budget: number): string | undefined {

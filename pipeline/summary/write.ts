@@ -24,6 +24,12 @@ export interface PlanSummaryInput {
   readonly extraSections?: readonly string[];
   /** Lines under the headline. */
   readonly notes?: readonly string[];
+  /**
+   * Set when the changed stacks were planned against the ref's offline plans (the removed stacks'
+   * destroy plans are among the outcomes then).
+   * @default none
+   */
+  readonly offlineDiffAgainst?: string;
 }
 
 /** Renders the summary of a pipeline run to `<outdir>/plan-summary.md` and returns its path. */
@@ -57,7 +63,7 @@ export function renderPlanSummary(input: Omit<PlanSummaryInput, 'outdir'>): stri
       ? {
           changedSince: input.changedSince.ref,
           skipped: input.changedSince.comparison.unchanged,
-          removed: input.changedSince.comparison.removed,
+          removed: input.offlineDiffAgainst ? [] : input.changedSince.comparison.removed,
         }
       : {}),
     ...(input.model && known.length > 0
@@ -65,6 +71,7 @@ export function renderPlanSummary(input: Omit<PlanSummaryInput, 'outdir'>): stri
       : {}),
     extraSections: input.extraSections,
     notes: input.notes,
+    ...(input.offlineDiffAgainst ? { offlineDiffAgainst: input.offlineDiffAgainst } : {}),
   };
   return renderStackSummaries(summaries, options);
 }

@@ -1,4 +1,5 @@
 import type { PolicyRule } from '../types';
+import { isAllPortsRange } from '../security-group-ingress';
 import { asBoolean, asNumber, asStrings, blocks, isAnywhere, type Block } from '../values';
 
 export const naclDeniesAllPortsFromAnywhere: PolicyRule = {
@@ -28,6 +29,7 @@ function allowsEveryPortFromAnywhere(entry: Block, actionArgument: 'action' | 'r
   if (!['tcp', '6', 'udp', '17'].includes(protocol)) return false;
   const fromPort = asNumber(entry.from_port);
   const toPort = asNumber(entry.to_port);
+  if (isAllPortsRange(fromPort, toPort)) return true;
   return fromPort !== undefined && toPort !== undefined && fromPort <= 1 && toPort >= 65535;
 }
 

@@ -194,7 +194,18 @@ describe('plan summary', () => {
   describe('as JSON', () => {
     it('carries the same totals and every destroy with its forcing attributes', () => {
       const json = summaryJson([hub, quietSpoke, org]);
-      expect(json.totals).toEqual({ add: 4, change: 1, destroy: 3, replace: 2, unchanged: 4, drifted: 0 });
+      expect(json.totals).toEqual({
+        add: 4,
+        change: 1,
+        destroy: 3,
+        replace: 2,
+        import: 0,
+        forget: 0,
+        unchanged: 4,
+        drifted: 0,
+        deferred: 0,
+        incomplete: 0,
+      });
       expect(json.destroys.map((destroy) => [destroy.address, destroy.action, destroy.replaceOrder])).toEqual([
         ['aws_subnet.app_a', 'replace', 'delete-before-create'],
         ['aws_subnet.app_b', 'replace', 'create-before-destroy'],

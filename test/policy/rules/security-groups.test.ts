@@ -150,3 +150,33 @@ describe('LZ-NET-004 (CKV2_AWS_12): the default security group restricts all tra
     expect(findingsOf('LZ-NET-004', missing).map((finding) => finding.address)).toEqual(['aws_vpc.main']);
   });
 });
+
+describe('ports -1..-1 mean every port, as checkov reads them', () => {
+  it('fails LZ-NET-003 (CKV_AWS_277) for tcp from_port = to_port = -1 from anywhere', () => {
+    expect(summarize(findingsOf('LZ-NET-003', inlineGroup([tcp(-1, -1, ['0.0.0.0/0'])])))).toEqual([
+      'aws_security_group.web: ingress[0] allows ingress from 0.0.0.0/0 to tcp every port (-1--1)',
+    ]);
+  });
+
+  it('fails LZ-NET-001 and LZ-NET-002 for an aws_vpc_security_group_ingress_rule with ports -1 from ::/0', () => {
+    const stack = planStack([
+      {
+        type: 'aws_vpc_security_group_ingress_rule',
+        name: 'all',
+        values: { ip_protocol: 'tcp', from_port: -1, to_port: -1, cidr_ipv6: '::/0' },
+      },
+    ]);
+    expect(findingsOf('LZ-NET-001', stack)).toHaveLength(1);
+    expect(findingsOf('LZ-NET-002', stack)).toHaveLength(1);
+  });
+
+  it('passes tcp -1..-1 from a private range', () => {
+    expect(findingsOf('LZ-NET-003', inlineGroup([tcp(-1, -1, ['10.0.0.0/8'])]))).toEqual([]);
+  });
+
+  it('passes ICMP with type and code -1 from anywhere, whose "ports" are not ports', () => {
+    expect(findingsOf('LZ-NET-003', inlineGroup([{ protocol: 'icmp', from_port: -1, to_port: -1, cidr_blocks: ['0.0.0.0/0'] }]))).toEqual(
+      [],
+    );
+  });
+});

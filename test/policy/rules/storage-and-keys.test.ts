@@ -31,6 +31,38 @@ describe('LZ-STORE-001 (CKV_AWS_19): S3 buckets are encrypted', () => {
     ]);
   });
 
+  it('passes each algorithm S3 accepts: AES256, aws:kms and aws:kms:dsse', () => {
+    for (const algorithm of ['AES256', 'aws:kms', 'aws:kms:dsse']) {
+      const stack = cdktfStack({
+        aws_s3_bucket: bucket,
+        aws_s3_bucket_server_side_encryption_configuration: {
+          logs: { bucket: '${aws_s3_bucket.logs.id}', rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: algorithm } }] },
+        },
+      });
+      expect(findingsOf('LZ-STORE-001', stack)).toEqual([]);
+    }
+  });
+
+  it('fails an encryption configuration that names another algorithm, like checkov', () => {
+    const stack = cdktfStack({
+      aws_s3_bucket: bucket,
+      aws_s3_bucket_server_side_encryption_configuration: {
+        logs: { bucket: '${aws_s3_bucket.logs.id}', rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'DES' } }] },
+      },
+    });
+    expect(summarize(findingsOf('LZ-STORE-001', stack))).toEqual([
+      'aws_s3_bucket_server_side_encryption_configuration.logs: sets sse_algorithm "DES", which is not AES256, aws:kms, aws:kms:dsse: the bucket is not encrypted',
+    ]);
+  });
+
+  it('fails a legacy inline encryption block with another algorithm, in a plan', () => {
+    const values = {
+      bucket: 'acme-logs',
+      server_side_encryption_configuration: [{ rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'none' }] }] }],
+    };
+    expect(findingsOf('LZ-STORE-001', planStack([{ type: 'aws_s3_bucket', name: 'logs', values }]))).toHaveLength(1);
+  });
+
   it('fails an unencrypted bucket in a plan', () => {
     expect(findingsOf('LZ-STORE-001', planStack([{ type: 'aws_s3_bucket', name: 'logs', values: { bucket: 'acme-logs' } }]))).toHaveLength(
       1,

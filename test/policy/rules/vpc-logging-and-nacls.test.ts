@@ -88,6 +88,18 @@ describe('LZ-NET-006 (CKV_AWS_352): no NACL allows every port from anywhere', ()
     expect(findingsOf('LZ-NET-006', stack).map((finding) => finding.address)).toEqual(['aws_network_acl_rule.open']);
   });
 
+  it('fails an inline tcp entry with ports -1..-1 from anywhere, which means every port', () => {
+    const stack = cdktfStack({ aws_network_acl: { public: { ingress: [entry({ from_port: -1, to_port: -1 })] } } });
+    expect(summarize(findingsOf('LZ-NET-006', stack))).toEqual([
+      'aws_network_acl.public: ingress[0] allows ingress from 0.0.0.0/0 to every port (protocol tcp)',
+    ]);
+  });
+
+  it('passes a tcp entry with ports -1..-1 that denies', () => {
+    const stack = cdktfStack({ aws_network_acl: { public: { ingress: [entry({ action: 'deny', from_port: -1, to_port: -1 })] } } });
+    expect(findingsOf('LZ-NET-006', stack)).toEqual([]);
+  });
+
   it('fails an aws_network_acl_rule with protocol -1 from anywhere in a plan', () => {
     const stack = planStack([
       {

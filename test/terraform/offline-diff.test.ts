@@ -1,0 +1,155 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildBaseState, planAgainstState } from '../../pipeline/offline-diff/plan-against-base';
+import { ensureOfflineStates } from '../../pipeline/offline-state';
+import { initStack, planStack, type StackOutcome } from '../../pipeline/plan-stack';
+import { readPlanFile, renderSummary, summarizePlan, type StackSummary } from '../../pipeline/summary';
+import { synthesizeModel } from '../../pipeline/synth-output';
+import { writeTerraformCliConfig } from '../../pipeline/terraform-cli-config';
+import pLimit from 'p-limit';
+import type { ConfigText } from '../../model/load';
+import { edit, sampleModel, sampleTexts } from '../support/config';
+
+/*
+ * The offline diff with real Terraform and hashicorp/aws 5.100.0: the sample's offline plan of a
+ * stack becomes a state, and an edited sample plans against it. Only the stacks each change
+ * touches are planned: the legacy-dev spoke (explicit VPC CIDR) and the org stack.
+ */
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-offline-diff-'));
+const cli = writeTerraformCliConfig(path.join(root, '.terraform-cli'));
+const schemaCacheFile = path.join(root, 'provider-schemas.json');
+const DEV = 'environments/dev.yaml';
+const ORG = 'environments/org.yaml';
+const SPOKE = 'dev-spoke-legacy-dev';
+
+function synth(name: string, texts: readonly ConfigText[]): string {
+  const outdir = path.join(root, name);
+  synthesizeModel(sampleModel([...texts]), { mode: 'offline', outdir, stateDir: path.join(outdir, 'live-state') });
+  return outdir;
+}
+
+async function prepared(outdir: string, stack: string) {
+  const dir = path.join(outdir, 'stacks', stack);
+  ensureOfflineStates(dir, JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8')));
+  await initStack({ name: stack, dir }, cli.env);
+  return { name: stack, dir };
+}
+
+/** The base plan of `stack` in `outdir`, and its state settled against the base configuration. */
+async function baseState(outdir: string, stack: string, settle = true): Promise<string> {
+  const base = await prepared(outdir, stack);
+  const outcome = await planStack(base, cli.env, 'offline');
+  if (!outcome.ok) throw new Error(outcome.error!.message);
+  const basePlanJsonFile = path.join(base.dir, 'base-plan.json');
+  fs.copyFileSync(outcome.planJsonFile!, basePlanJsonFile);
+  return buildBaseState({ baseStackDir: base.dir, basePlanJsonFile, env: cli.env, schemaCacheFile, settle });
+}
+
+async function diff(outdir: string, stack: string, stateFile: string, destroy = false): Promise<StackSummary> {
+  const head = destroy ? { name: stack, dir: path.join(outdir, 'stacks', stack) } : await prepared(outdir, stack);
+  const outcome: StackOutcome = await planAgainstState({ stack: head, stateFile, env: cli.env, destroy });
+  if (!outcome.ok) throw new Error(outcome.error!.message);
+  return summarizePlan(readPlanFile(outcome.planJsonFile!, stack));
+}
+
+const actions = (summary: StackSummary) => summary.changes.map((change) => `${change.action} ${change.address}`);
+
+const texts = sampleTexts();
+const changed = edit(
+  edit(texts, DEV, (doc) => doc.setIn(['accounts', 'legacy-dev', 'vpc', 'cidr'], '10.19.16.0/20')),
+  ORG,
+  (doc) => doc.setIn(['accounts', 'security', 'tags'], { Owner: 'secops' }),
+);
+const removed = edit(texts, DEV, (doc) => {
+  doc.deleteIn(['accounts', 'legacy-dev']);
+  doc.deleteIn(['peerings', 'legacy-to-payments']);
+});
+const added = edit(texts, DEV, (doc) => doc.setIn(['accounts', 'sandbox-dev'], { email: 'aws+sandbox-dev@acme.example', ou: 'NonProd' }));
+
+let results: Record<'noop' | 'cidr' | 'tag' | 'removedOrg' | 'removedSpoke' | 'added', StackSummary>;
+
+beforeAll(async () => {
+  const [base, head, withoutLegacy, withSandbox] = [
+    synth('base', texts),
+    synth('changed', changed),
+    synth('removed', removed),
+    synth('added', added),
+  ];
+  const [spokeState, orgState] = await Promise.all([baseState(base, SPOKE), baseState(base, 'org')]);
+  const spokeDestroyState = path.join(root, 'spoke-destroy.tfstate');
+  fs.copyFileSync(spokeState, spokeDestroyState);
+  const limit = pLimit(2);
+  const [noop, cidr, tag, removedOrg, removedSpoke, addedOrg] = await Promise.all([
+    limit(() => diff(base, 'org', orgState)),
+    limit(() => diff(head, SPOKE, spokeState)),
+    limit(() => diff(head, 'org', orgState)),
+    limit(() => diff(withoutLegacy, 'org', orgState)),
+    limit(() => diff(base, SPOKE, spokeDestroyState, true)),
+    limit(() => diff(withSandbox, 'org', orgState)),
+  ]);
+  results = { noop, cidr, tag, removedOrg, removedSpoke, added: addedOrg };
+}, 900_000);
+
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe('offline diff against the base', () => {
+  describe('with no change', () => {
+    it('plans no changes', () => {
+      expect(actions(results.noop)).toEqual([]);
+      expect(results.noop.outputs).toEqual([]);
+      expect(results.noop.counts).toEqual({ add: 0, change: 0, destroy: 0, replace: 0 });
+    });
+  });
+
+  describe('with a VPC CIDR change', () => {
+    it('replaces the VPC, forced by cidr_block', () => {
+      const vpc = results.cidr.changes.find((change) => change.address.startsWith('aws_vpc.'));
+      expect(vpc).toMatchObject({ action: 'replace', forcedBy: ['cidr_block'] });
+    });
+
+    it('replaces the subnets that reference it, and creates nothing that is not a replacement', () => {
+      const subnets = results.cidr.changes.filter((change) => change.address.startsWith('aws_subnet.'));
+      expect(subnets.length).toBeGreaterThan(0);
+      expect(subnets.every((change) => change.action === 'replace')).toBe(true);
+      expect(results.cidr.changes.filter((change) => change.action === 'create')).toEqual([]);
+    });
+
+    it('shows the replacement and its forcing attribute in the Markdown summary', () => {
+      const markdown = renderSummary([
+        {
+          file: 'plan.json',
+          plan: JSON.parse(fs.readFileSync(path.join(root, 'changed', 'stacks', SPOKE, 'plan.json'), 'utf8')),
+          stack: SPOKE,
+        },
+      ]);
+      expect(markdown).toMatch(/-\/\+.*aws_vpc\.[^`]+` — forced by `cidr_block`/);
+    });
+  });
+
+  describe('with a tag change', () => {
+    it('updates the tagged account in place and replaces nothing', () => {
+      expect(actions(results.tag)).toEqual([expect.stringMatching(/^update aws_organizations_account\.[^ ]*security/)]);
+    });
+  });
+
+  describe('with an account removed', () => {
+    it('destroys it in the org stack, listed first', () => {
+      expect(results.removedOrg.changes.length).toBeGreaterThan(0);
+      expect(results.removedOrg.changes[0]).toMatchObject({ action: 'delete' });
+      expect(actions(results.removedOrg).some((line) => /^delete aws_organizations_account\..*legacy/.test(line))).toBe(true);
+    });
+
+    it('lists every resource of its removed spoke stack as a destroy', () => {
+      expect(results.removedSpoke.changes.length).toBeGreaterThan(10);
+      expect(results.removedSpoke.changes.every((change) => change.action === 'delete')).toBe(true);
+    });
+  });
+
+  describe('with an account added', () => {
+    it('only creates', () => {
+      expect(results.added.changes.length).toBeGreaterThan(0);
+      expect(results.added.changes.every((change) => change.action === 'create')).toBe(true);
+    });
+  });
+});
