@@ -8,6 +8,9 @@ import { ConfigValidationError } from './model/problems';
 import { decideMode, synthSettingsFromEnv } from './pipeline/mode';
 import { synthesize } from './pipeline/synth-output';
 import { PolicyViolationError } from './policy/synthesized';
+import { installReadableStacks } from './pipeline/readable-stacks';
+
+installReadableStacks();
 
 function main(): void {
   const decision = decideMode();

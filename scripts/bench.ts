@@ -9,6 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatResults } from '../bench/report';
 import { runBenchmark } from '../bench/run';
+import { installReadableStacks, readableStack } from '../pipeline/readable-stacks';
+
+installReadableStacks();
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -23,7 +26,7 @@ function numbers(text: string | undefined, fallback: number[]): number[] {
 }
 
 async function main(): Promise<void> {
-  const root = path.resolve(__dirname, '..');
+  const root = process.cwd();
   const sizes = numbers(option('sizes'), [10, 50, 200]);
   const output = path.resolve(option('output') ?? path.join(root, 'bench', 'results.json'));
   const results = await runBenchmark({
@@ -42,6 +45,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(readableStack(error));
   process.exit(1);
 });

@@ -14,6 +14,9 @@ import { checkDocuments, errorCount, formatReport } from '../policy/report';
 import { readSynthesizedStacks } from '../policy/synthesized';
 import { readTerraformJsonFile } from '../policy/terraform-json';
 import type { StackDocument } from '../policy/types';
+import { installReadableStacks } from '../pipeline/readable-stacks';
+
+installReadableStacks();
 
 function documentsAt(target: string): StackDocument[] {
   if (!fs.existsSync(target)) throw new Error(`${target} does not exist`);

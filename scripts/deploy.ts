@@ -6,6 +6,9 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { decideMode, synthSettingsFromEnv } from '../pipeline/mode';
 import { writeTerraformCliConfig } from '../pipeline/terraform-cli-config';
+import { installReadableStacks } from '../pipeline/readable-stacks';
+
+installReadableStacks();
 
 function main(): number {
   const args = process.argv.slice(2);

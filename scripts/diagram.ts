@@ -9,6 +9,9 @@ import { parseArgs } from 'node:util';
 import { configDirFromEnv, loadLandingZone } from '../model/load';
 import { ConfigValidationError } from '../model/problems';
 import { renderTopologyMarkdown } from '../pipeline/diagram';
+import { installReadableStacks } from '../pipeline/readable-stacks';
+
+installReadableStacks();
 
 function main(): number {
   let values: { output?: string; environment?: string[] };

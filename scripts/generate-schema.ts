@@ -2,6 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { configJsonSchemas } from '../model/json-schema';
+import { installReadableStacks } from '../pipeline/readable-stacks';
+
+installReadableStacks();
 
 for (const [file, schema] of Object.entries(configJsonSchemas())) {
   const target = path.join('schema', file);

@@ -23,6 +23,9 @@ import { writePlanSummary } from '../pipeline/summary';
 import { synthesize } from '../pipeline/synth-output';
 import { PolicyViolationError } from '../policy/synthesized';
 import type { SynthSettings } from '../stacks/settings';
+import { installReadableStacks } from '../pipeline/readable-stacks';
+
+installReadableStacks();
 
 const USAGE = 'usage: npm run plan [-- <stack>...] [--changed-since <git-ref> [--list]] [--shard <i>/<n>]';
 

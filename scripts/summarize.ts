@@ -15,6 +15,9 @@ import { ConfigValidationError } from '../model/problems';
 import type { LandingZone } from '../model/types';
 import { mergePlanRuns, PlanRunError } from '../pipeline/plan-outcomes';
 import { PlanFileError, readPlanFile, renderPlanSummary, renderSummary, summaryJson } from '../pipeline/summary';
+import { installReadableStacks } from '../pipeline/readable-stacks';
+
+installReadableStacks();
 
 const USAGE = 'usage: npm run summarize -- <plan.json>... [--json]   |   npm run summarize -- --merge <shard-dir>...';
 

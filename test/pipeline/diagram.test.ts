@@ -171,7 +171,7 @@ describe('topology diagram', () => {
 
     it('is written by npm run diagram to the --output file', () => {
       const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lz-diagram-')), 'topology.md');
-      const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/diagram.ts', '--output', output], {
+      const result = spawnSync(process.execPath, ['dist/scripts/diagram.js', '--output', output], {
         cwd: ROOT,
         encoding: 'utf8',
       });

@@ -15,7 +15,7 @@ import { created, deleted, plan } from './fixtures';
 const ROOT = path.join(__dirname, '..', '..', '..');
 
 function summarize(args: string[]) {
-  return spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'scripts', 'summarize.ts'), ...args], {
+  return spawnSync(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'summarize.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });
