@@ -83,15 +83,10 @@ describe('messaging wiring validation', () => {
         '      consumes: [order-events]\n',
         '      consumes: [order-events]\n      publishes: { topics: [order] }\n',
       );
-      texts = change(
-        texts,
-        ANALYTICS_PROD,
-        '      command: [python, -m, etl.extract]\n',
-        '      command: [python, -m, etl.extract]\n      publishes: { buses: [analytics-prod] }\n',
-      );
+      texts = change(texts, ANALYTICS_PROD, 'eventBus:\n  archiveRetentionDays: 30\n', '');
       expect(ruleProblems('messaging/publishes-resolve', texts)).toEqual([
         `${at(texts, ORDERS_DEV, 'order]')}: containers.services.orders-worker.publishes.topics.0 names topic order, which is not a topic of this file — use one of: orders (did you mean orders?), or add order under topics`,
-        `${at(texts, ANALYTICS_PROD, 'analytics-prod]')}: batch.jobDefinitions.extract.publishes.buses.0 names the bus of analytics-prod, which has no eventBus — add eventBus to this file`,
+        `${at(texts, ANALYTICS_PROD, 'analytics-prod] }')}: batch.jobDefinitions.aggregate.publishes.buses.0 names the bus of analytics-prod, which has no eventBus — add eventBus to this file`,
       ]);
     });
   });
