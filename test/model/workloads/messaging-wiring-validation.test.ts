@@ -1,8 +1,7 @@
 import { landingZoneFromTexts } from '../../../model/load';
 import { at, change, ruleProblems } from '../validate/fixtures';
-import { textsWith } from './serverless-fixtures';
-import { PAYMENTS_DEV } from './serverless-fixtures';
 import { WIRING_YAML, wiredPayments, wiredWith } from './messaging-wiring-fixtures';
+import { PAYMENTS_DEV, textsWith } from './serverless-fixtures';
 
 /* Functions consuming queues, and services, functions, jobs and REST methods sending to their file's messaging. */
 
