@@ -193,6 +193,11 @@ export function apiName(organization: string, api: string): string {
   return `${organization}-${api}`;
 }
 
+/** Role a REST API sends to queues and buses with: `<org>-<api>-integrations`, at most 64 characters. */
+export function apiIntegrationRoleName(organization: string, api: string): string {
+  return `${apiName(organization, api)}-integrations`.slice(0, 64);
+}
+
 /** The account's API Gateway CloudWatch role (one per account: the account/region singleton's). */
 export function apiGatewayCloudWatchRoleName(organization: string): string {
   return `${organization}-apigateway-cloudwatch`;

@@ -7,6 +7,9 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import { Construct } from 'constructs';
 import { ServiceRole, serviceTrustPolicy, type PolicyStatement } from '../containers/iam';
 import { validateConstructNames } from '../shared/names';
+import { QueueSources, queueSourceStatements, type LambdaQueueSource } from './queue-sources';
+
+export type { LambdaQueueSource } from './queue-sources';
 
 /** Lambda's hard limits (per function). */
 export const LAMBDA_LIMITS = { maxTimeoutSeconds: 900, minMemoryMb: 128, maxMemoryMb: 10240, minStorageMb: 512, maxStorageMb: 10240 };
@@ -62,7 +65,14 @@ export interface LambdaFunctionProps {
   readonly failureQueueArn?: string;
   /** Run in these subnets with a security group of its own. @default - outside any VPC */
   readonly vpc?: LambdaVpcPlacement;
-  /** Statements for the function's role, beyond logs, tracing and its failure queue. @default [] */
+  /**
+   * Queues that invoke the function, keyed by a stable name: an event source mapping each, with
+   * partial batch responses, and the role may read exactly these queues. Each queue's visibility
+   * timeout should be at least 6 × `timeoutSeconds` (plus the batching window).
+   * @default {}
+   */
+  readonly queueSources?: Readonly<Record<string, LambdaQueueSource>>;
+  /** Statements for the function's role, beyond logs, tracing, its failure queue and its queue sources. @default [] */
   readonly statements?: readonly PolicyStatement[];
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
@@ -78,6 +88,7 @@ export class LambdaFunction extends Construct {
   readonly logGroup: CloudwatchLogGroup;
   readonly role: ServiceRole;
   readonly securityGroup?: SecurityGroup;
+  readonly queueSources?: QueueSources;
 
   constructor(scope: Construct, id: string, props: LambdaFunctionProps) {
     super(scope, id);
@@ -93,7 +104,11 @@ export class LambdaFunction extends Construct {
       name: `${props.name}-lambda`,
       description: `Runs the Lambda function ${props.name}`,
       trustPolicy: serviceTrustPolicy('lambda.amazonaws.com', props.accountId),
-      statements: [...baseStatements(this.logGroup.arn, failureQueueArn), ...(props.statements ?? [])],
+      statements: [
+        ...baseStatements(this.logGroup.arn, failureQueueArn),
+        ...queueSourceStatements(props.queueSources ?? {}),
+        ...(props.statements ?? []),
+      ],
       managedPolicyArns: props.vpc ? { 'vpc-access': 'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole' } : {},
       tags,
     });
@@ -136,6 +151,14 @@ export class LambdaFunction extends Construct {
       maximumRetryAttempts: 2,
       destinationConfig: { onFailure: { destination: failureQueueArn } },
     });
+    if (Object.keys(props.queueSources ?? {}).length > 0) {
+      this.queueSources = new QueueSources(this, 'sources', {
+        functionName: this.function.functionName,
+        sources: props.queueSources ?? {},
+        rolePolicy: this.role.policy,
+        tags,
+      });
+    }
   }
 
   get functionArn(): string {

@@ -1,10 +1,14 @@
 import { ApiGatewayAuthorizer } from '@cdktf/provider-aws/lib/api-gateway-authorizer';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import type { ApiGatewayIntegrationResponse } from '@cdktf/provider-aws/lib/api-gateway-integration-response';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { Construct } from 'constructs';
+import { ServiceIntegration, type BusTarget, type QueueTarget } from './rest-service-integrations';
+
+export type { BusTarget, QueueTarget } from './rest-service-integrations';
 
 /** A Lambda function an API invokes. */
 export interface LambdaTarget {
@@ -24,8 +28,12 @@ export interface RestRoute {
   /** Resource path, e.g. `/orders/{orderId}`. CAUTION: changing it replaces the method and integration. */
   readonly path: string;
   readonly method: HttpMethod;
-  /** Key of `functions` that handles it (Lambda proxy integration). */
-  readonly function: string;
+  /** Key of `functions` that handles it (Lambda proxy integration). Exactly one of function, sendToQueue and putEvents. @default - none */
+  readonly function?: string;
+  /** Send the request body to this queue as one message, with the API's integration role. @default - none */
+  readonly sendToQueue?: QueueTarget;
+  /** Put the request body on this bus as one event's detail, with the API's integration role. @default - none */
+  readonly putEvents?: BusTarget;
   readonly authorization: RestAuthorization;
   /** @default false */
   readonly apiKeyRequired?: boolean;
@@ -56,13 +64,20 @@ export interface RestRoutesProps {
   readonly functions: Readonly<Record<string, LambdaTarget>>;
   readonly routes: Readonly<Record<string, RestRoute>>;
   readonly authorizers: Readonly<Record<string, RestAuthorizer>>;
+  /** Role API Gateway sends to queues and buses with; required when a route has sendToQueue or putEvents. @default - none */
+  readonly integrationRoleArn?: string;
 }
 
-/** Path segments as resources (one per distinct path), methods with Lambda proxy integrations, authorizers and invoke permissions. */
+/**
+ * Path segments as resources (one per distinct path), methods with Lambda proxy integrations or
+ * service integrations (SQS, EventBridge), authorizers and invoke permissions.
+ */
 export class RestRoutes extends Construct {
   readonly methods = new Map<string, ApiGatewayMethod>();
   readonly integrations = new Map<string, ApiGatewayIntegration>();
   readonly authorizers = new Map<string, ApiGatewayAuthorizer>();
+  /** Integration responses of the service integrations: a deployment must come after them. */
+  readonly integrationResponses: ApiGatewayIntegrationResponse[] = [];
   private readonly resources = new Map<string, ApiGatewayResource>();
 
   constructor(scope: Construct, id: string, props: RestRoutesProps) {
@@ -83,19 +98,9 @@ export class RestRoutes extends Construct {
         apiKeyRequired: route.apiKeyRequired ?? false,
       });
       this.methods.set(name, method);
-      this.integrations.set(
-        name,
-        new ApiGatewayIntegration(this, `integration-${name}`, {
-          restApiId: api.id,
-          resourceId,
-          httpMethod: method.httpMethod,
-          type: 'AWS_PROXY',
-          integrationHttpMethod: 'POST',
-          uri: props.functions[route.function].invokeArn,
-        }),
-      );
+      this.integrations.set(name, this.integration(props, name, route, { resourceId, httpMethod: method.httpMethod }));
     }
-    for (const key of new Set(Object.values(props.routes).map((route) => route.function))) {
+    for (const key of new Set(Object.values(props.routes).flatMap((route) => (route.function ? [route.function] : [])))) {
       new LambdaPermission(this, `permission-${key}`, {
         statementId: 'api-gateway-invoke',
         action: 'lambda:InvokeFunction',
@@ -104,6 +109,34 @@ export class RestRoutes extends Construct {
         sourceArn: `${api.executionArn}/*/*`,
       });
     }
+  }
+
+  /** A Lambda proxy integration, or a service integration on the integration role. */
+  private integration(
+    props: RestRoutesProps,
+    name: string,
+    route: RestRoute,
+    method: { readonly resourceId: string; readonly httpMethod: string },
+  ): ApiGatewayIntegration {
+    if (route.function) {
+      return new ApiGatewayIntegration(this, `integration-${name}`, {
+        restApiId: props.api.id,
+        ...method,
+        type: 'AWS_PROXY',
+        integrationHttpMethod: 'POST',
+        uri: props.functions[route.function].invokeArn,
+      });
+    }
+    const service = new ServiceIntegration(this, `service-${name}`, {
+      restApiId: props.api.id,
+      ...method,
+      routeName: name,
+      ...(route.sendToQueue ? { sendToQueue: route.sendToQueue } : {}),
+      ...(route.putEvents ? { putEvents: route.putEvents } : {}),
+      credentialsRoleArn: props.integrationRoleArn!,
+    });
+    this.integrationResponses.push(...service.responses);
+    return service.integration;
   }
 
   /** The resource of a path, creating each missing segment once; `/` is the API's root. */

@@ -13,9 +13,20 @@ import { Fn, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { validateConstructNames } from '../shared/names';
 import type { PolicyDocument } from '../shared/policy-document';
+import { ServiceRole, serviceTrustPolicy } from '../shared/service-role';
 import { methodPath, pathKey, RestRoutes, type LambdaTarget, type RestAuthorizer, type RestRoute, type Throttle } from './rest-api-routes';
+import { integrationRoleStatements } from './rest-service-integrations';
 
-export type { HttpMethod, LambdaTarget, RestAuthorization, RestAuthorizer, RestRoute, Throttle } from './rest-api-routes';
+export type {
+  BusTarget,
+  HttpMethod,
+  LambdaTarget,
+  QueueTarget,
+  RestAuthorization,
+  RestAuthorizer,
+  RestRoute,
+  Throttle,
+} from './rest-api-routes';
 
 /** API Gateway's cache limits: TTL up to 3,600 s (300 by default), cluster sizes in GB. */
 export const CACHE_LIMITS = {
@@ -81,6 +92,12 @@ export interface RestApiProps {
   readonly accessLogRetentionDays?: number;
   /** @default {} */
   readonly usagePlans?: Readonly<Record<string, UsagePlan>>;
+  /**
+   * The role API Gateway sends to queues and puts events with (routes with `sendToQueue` or
+   * `putEvents`; required there): allowed exactly those targets, and `kmsKeyArn` when one is
+   * encrypted with it. CAUTION: changing the name replaces the role. @default - none
+   */
+  readonly integrationRole?: { readonly name: string; readonly accountId: string; readonly kmsKeyArn?: string };
   /** A regional WAFv2 web ACL to associate with the stage. @default - none */
   readonly webAclArn?: string;
   /** The account's API Gateway CloudWatch role; the stage waits for it (execution logs need it). @default - none */
@@ -101,6 +118,7 @@ export class RestApi extends Construct {
   readonly stage: ApiGatewayStage;
   readonly deployment: ApiGatewayDeployment;
   readonly routes: RestRoutes;
+  readonly integrationRole?: ServiceRole;
   readonly apiKeys = new Map<string, ApiGatewayApiKey>();
 
   constructor(scope: Construct, id: string, props: RestApiProps) {
@@ -115,11 +133,13 @@ export class RestApi extends Construct {
       tags,
     });
     const policy = isPrivate ? this.privatePolicy(props.vpcEndpointIds ?? []) : undefined;
+    this.integrationRole = this.serviceIntegrationRole(props, tags);
     this.routes = new RestRoutes(this, 'routes', {
       api: this.api,
       functions: props.functions,
       routes: props.routes,
       authorizers: props.authorizers ?? {},
+      ...(this.integrationRole ? { integrationRoleArn: this.integrationRole.roleArn } : {}),
     });
     this.deployment = new ApiGatewayDeployment(this, 'deployment', {
       restApiId: this.api.id,
@@ -149,6 +169,20 @@ export class RestApi extends Construct {
 
   get invokeUrl(): string {
     return this.stage.invokeUrl;
+  }
+
+  /** The role of the service integrations, when a route sends to a queue or puts events. */
+  private serviceIntegrationRole(props: RestApiProps, tags: Record<string, string>): ServiceRole | undefined {
+    const targets = Object.values(props.routes).filter((route) => route.sendToQueue || route.putEvents);
+    if (targets.length === 0 || !props.integrationRole) return undefined;
+    const { name, accountId, kmsKeyArn } = props.integrationRole;
+    return new ServiceRole(this, 'integration-role', {
+      name,
+      description: `API Gateway sends requests of ${props.name} to queues and event buses`,
+      trustPolicy: serviceTrustPolicy('apigateway.amazonaws.com', accountId),
+      statements: integrationRoleStatements(targets, kmsKeyArn),
+      tags,
+    });
   }
 
   private privatePolicy(vpcEndpointIds: readonly string[]): ApiGatewayRestApiPolicy {
@@ -191,6 +225,7 @@ export class RestApi extends Construct {
         method.apiKeyRequired,
       ]),
       ...[...this.routes.integrations.values()].flatMap((integration) => [integration.id, integration.uri]),
+      ...this.routes.integrationResponses.map((response) => response.id),
       ...[...this.routes.authorizers.values()].flatMap((authorizer) => [authorizer.id, authorizer.authorizerUri]),
       ...(policy ? [policy.policy] : []),
     ];
@@ -261,13 +296,20 @@ function configurationHash(props: RestApiProps): string {
       name,
       path: route.path,
       method: route.method,
-      function: route.function,
+      // Lambda routes hash as they always have, so existing deployments stay; service routes by target names.
+      ...(route.function !== undefined ? { function: route.function } : { target: serviceTarget(route) }),
       authorization: route.authorization,
       apiKeyRequired: route.apiKeyRequired ?? false,
     }));
   const authorizers = Object.entries(props.authorizers ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const text = JSON.stringify({ endpointType: props.endpointType, routes, authorizers });
   return createHash('sha1').update(text).digest('hex');
+}
+
+/** What a service route does, in names only (a token's text changes with unrelated constructs). */
+function serviceTarget(route: RestRoute): string {
+  if (route.sendToQueue) return `sqs:${route.sendToQueue.queueName}${route.sendToQueue.fifo ? ':fifo' : ''}`;
+  return `events:${route.putEvents?.source}/${route.putEvents?.detailType}`;
 }
 
 function validate(props: RestApiProps): void {
@@ -287,8 +329,12 @@ function validate(props: RestApiProps): void {
     if (other !== undefined && other !== route.path)
       throw new Error(`${where}: routes.${name}.path "${route.path}" and "${other}" map to one construct id; rename one`);
     paths.set(pathKey(route.path), route.path);
-    if (!props.functions[route.function])
+    const targets = [route.function, route.sendToQueue, route.putEvents].filter((target) => target !== undefined);
+    if (targets.length !== 1) throw new Error(`${where}: routes.${name} needs exactly one of function, sendToQueue and putEvents`);
+    if (route.function !== undefined && !props.functions[route.function])
       throw new Error(`${where}: routes.${name}.function "${route.function}" is not a key of functions`);
+    if (route.function === undefined && !props.integrationRole)
+      throw new Error(`${where}: routes.${name} sends to a service; give integrationRole (its name and account)`);
     const { authorization } = route;
     if ('authorizer' in authorization && !props.authorizers?.[authorization.authorizer]) {
       throw new Error(`${where}: routes.${name} names authorizer "${authorization.authorizer}", which is not a key of authorizers`);

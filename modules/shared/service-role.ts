@@ -41,6 +41,8 @@ export interface ServiceRoleProps {
 /** An IAM role with one inline policy (its own resource, not the role's inline_policy block) and named attachments. */
 export class ServiceRole extends Construct {
   readonly role: IamRole;
+  /** The inline policy; undefined when there are no statements. Depend on it where AWS checks the role's permissions at create time. */
+  readonly policy?: IamRolePolicy;
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
@@ -52,7 +54,11 @@ export class ServiceRole extends Construct {
     });
     const statements = props.statements ?? [];
     if (statements.length > 0) {
-      new IamRolePolicy(this, 'policy', { name: props.name, role: this.role.id, policy: JSON.stringify(policyDocument(statements)) });
+      this.policy = new IamRolePolicy(this, 'policy', {
+        name: props.name,
+        role: this.role.id,
+        policy: JSON.stringify(policyDocument(statements)),
+      });
     }
     for (const [name, policyArn] of Object.entries(props.managedPolicyArns ?? {})) {
       new IamRolePolicyAttachment(this, `attachment-${name}`, { role: this.role.name, policyArn });

@@ -24,6 +24,7 @@ import { lambdaInVpc } from './LZ-LAMBDA-001';
 import { lambdaDeadLetterQueue } from './LZ-LAMBDA-002';
 import { lambdaReservedConcurrency } from './LZ-LAMBDA-003';
 import { lambdaTracing } from './LZ-LAMBDA-004';
+import { lambdaQueueSourcePartialBatch } from './LZ-LAMBDA-005';
 import { cloudTrailMultiRegion } from './LZ-LOG-001';
 import { cloudTrailLogFileValidation } from './LZ-LOG-002';
 import { cloudTrailEncryptedWithKms } from './LZ-LOG-003';
@@ -68,6 +69,7 @@ export const ALL_RULES: readonly PolicyRule[] = [
   lambdaDeadLetterQueue,
   lambdaReservedConcurrency,
   lambdaTracing,
+  lambdaQueueSourcePartialBatch,
   apiGatewayAccessLogging,
   apiGatewayAuthorization,
   apiGatewayStageTracing,

@@ -9,6 +9,7 @@ import type { BatchPlan, WorkloadsPlan } from '../../model/workloads/types';
 import type { LandingZoneStack } from '../base/landing-zone-stack';
 import type { ContractReader } from '../contracts/contract';
 import type { spokeContract } from '../contracts/spoke';
+import { publisherStatements } from './messaging';
 
 type SpokeNetwork = ContractReader<typeof spokeContract.outputs>;
 
@@ -22,7 +23,13 @@ export interface PlacedBatch {
  * queues in their configured order, job definitions, and one Step Functions pipeline per entry,
  * whose role is written from ARNs the model names (nothing is looked up).
  */
-export function placeBatch(stack: LandingZoneStack, plan: WorkloadsPlan, batch: BatchPlan, network: SpokeNetwork): PlacedBatch {
+export function placeBatch(
+  stack: LandingZoneStack,
+  plan: WorkloadsPlan,
+  batch: BatchPlan,
+  network: SpokeNetwork,
+  messagingKeyArn?: string,
+): PlacedBatch {
   const accountId = stack.accountId(plan.account);
   const logKeyArn = new BatchLogKey(stack, 'batch-log-key', { name: batch.namePrefix, accountId, region: plan.region }).keyArn;
   const environments = placeComputeEnvironments(stack, batch, network);
@@ -59,6 +66,7 @@ export function placeBatch(stack: LandingZoneStack, plan: WorkloadsPlan, batch: 
       timeoutSeconds: job.timeoutSeconds,
       logRetentionDays: job.logRetentionDays,
       logKmsKeyArn: logKeyArn,
+      jobRoleStatements: publisherStatements(stack, job.publishes, messagingKeyArn),
     });
     definitions.set(job.definitionName, definition);
   }

@@ -11,11 +11,14 @@ import type { LandingZoneStack } from '../base/landing-zone-stack';
 import type { ContractReader } from '../contracts/contract';
 import { hubContract } from '../contracts/hub';
 import type { spokeContract } from '../contracts/spoke';
+import { publisherStatements } from './messaging';
 
 export interface ContainerInputs {
   readonly network: ContractReader<typeof spokeContract.outputs>;
   /** Queues of the stack by queue name. */
   readonly queues: ReadonlyMap<string, Queue>;
+  /** The account's messaging key, for services that publish to a topic or a KMS queue. @default - none */
+  readonly messagingKeyArn?: string;
 }
 
 export interface PlacedContainers {
@@ -76,7 +79,10 @@ export function placeContainers(
             ...Object.fromEntries(service.callers.tiers.map((tier) => [`tier-${tier}`, inputs.network.entry('securityGroupIds', tier)])),
           },
         },
-        taskRoleStatements: queueStatements(service, inputs.queues),
+        taskRoleStatements: [
+          ...queueStatements(service, inputs.queues),
+          ...publisherStatements(stack, service.publishes, inputs.messagingKeyArn),
+        ],
         ...(service.lattice && hub
           ? {
               lattice: {

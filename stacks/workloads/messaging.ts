@@ -1,12 +1,15 @@
 import { EventBus } from '../../modules/messaging/event-bus';
 import { EventRule, type EventTarget } from '../../modules/messaging/event-rule';
+import { publishStatements } from '../../modules/messaging/grants';
 import { MessagingKey } from '../../modules/messaging/messaging-key';
 import { Queue } from '../../modules/messaging/queue';
 import { QueueSubscription } from '../../modules/messaging/queue-subscription';
 import { Topic } from '../../modules/messaging/topic';
 import { arn } from '../../model/naming';
 import type { AccountRef } from '../../model/stack-plans';
+import type { PublishesPlan } from '../../model/workloads/messaging/types';
 import type { ArnRef, EventBusPlan, QueuePlan, WorkloadsPlan } from '../../model/workloads/types';
+import type { PolicyStatement } from '../../modules/shared/policy-document';
 import type { LandingZoneStack } from '../base/landing-zone-stack';
 
 export interface PlacedMessaging {
@@ -15,6 +18,32 @@ export interface PlacedMessaging {
   /** Topics by config name. */
   readonly topics: ReadonlyMap<string, Topic>;
   readonly eventBus?: EventBus;
+  /** The account's messaging key, when a topic, a KMS queue or a KMS bus needs it. */
+  readonly key?: MessagingKey;
+}
+
+/** The ARN a plan names, with the account id from config or the org stack. */
+export function arnOfRef(stack: LandingZoneStack, ref: ArnRef): string {
+  return arn(ref.service, ref.region, stack.accountId(ref.account), ref.resource);
+}
+
+/**
+ * The statements of a role that publishes (ECS task role, function role, Batch job role): exactly
+ * the ARNs the plan names, and the messaging key when a topic or queue among them is encrypted with it.
+ */
+export function publisherStatements(
+  stack: LandingZoneStack,
+  publishes: PublishesPlan | undefined,
+  messagingKeyArn: string | undefined,
+): PolicyStatement[] {
+  if (!publishes) return [];
+  const arns = (refs: Readonly<Record<string, ArnRef>>) => Object.values(refs).map((ref) => arnOfRef(stack, ref));
+  return publishStatements({
+    topicArns: arns(publishes.topics),
+    queueArns: arns(publishes.queues),
+    busArns: arns(publishes.buses),
+    ...(publishes.usesMessagingKey && messagingKeyArn ? { kmsKeyArn: messagingKeyArn } : {}),
+  });
 }
 
 /**
@@ -25,7 +54,7 @@ export interface PlacedMessaging {
  */
 export function placeMessaging(stack: LandingZoneStack, plan: WorkloadsPlan): PlacedMessaging {
   const messaging = plan.messaging;
-  const arnOf = (ref: ArnRef) => arn(ref.service, ref.region, stack.accountId(ref.account), ref.resource);
+  const arnOf = (ref: ArnRef) => arnOfRef(stack, ref);
   const idsOf = (accounts: readonly AccountRef[]) =>
     Object.fromEntries(accounts.map((account) => [account.name, stack.accountId(account)]));
   const arnsOf = (refs: Readonly<Record<string, ArnRef>>) =>
@@ -65,7 +94,7 @@ export function placeMessaging(stack: LandingZoneStack, plan: WorkloadsPlan): Pl
     });
   }
   const eventBus = messaging?.eventBus ? placeEventBus(stack, plan, messaging.eventBus, { key, queues, arnOf, arnsOf, idsOf }) : undefined;
-  return { queues, topics, ...(eventBus ? { eventBus } : {}) };
+  return { queues, topics, ...(eventBus ? { eventBus } : {}), ...(key ? { key } : {}) };
 }
 
 interface Helpers {

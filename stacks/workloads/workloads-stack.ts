@@ -22,10 +22,11 @@ export class WorkloadsStack extends LandingZoneStack {
     const network = this.read(spokeContract, 'spoke-outputs', plan.spoke);
     const messaging = placeMessaging(this, plan);
     const queues = messaging.queues;
-    const containers = plan.containers ? placeContainers(this, plan, plan.containers, { network, queues }) : undefined;
+    const messagingKeyArn = messaging.key?.keyArn;
+    const containers = plan.containers ? placeContainers(this, plan, plan.containers, { network, queues, messagingKeyArn }) : undefined;
     const clusters = plan.kubernetes ? placeKubernetes(this, plan, plan.kubernetes, { network }) : new Map();
-    const batch = plan.batch ? placeBatch(this, plan, plan.batch, network) : undefined;
-    const serverless = plan.serverless ? placeServerless(this, plan, plan.serverless, { network, queues }) : undefined;
+    const batch = plan.batch ? placeBatch(this, plan, plan.batch, network, messagingKeyArn) : undefined;
+    const serverless = plan.serverless ? placeServerless(this, plan, plan.serverless, { network, queues, messagingKeyArn }) : undefined;
     const byName = (entries: Iterable<[string, string]>) => Object.fromEntries(entries);
     workloadsContract.publish(this, {
       clusterName: containers?.cluster.clusterName ?? '',

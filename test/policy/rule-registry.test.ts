@@ -23,9 +23,10 @@ describe('policy rule registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('maps every rule to a checkov id, except our own account, plan-time lookup and messaging rules', () => {
+  it('maps every rule to a checkov id, except our own account, plan-time lookup, messaging and queue-source rules', () => {
     expect(ALL_RULES.filter((rule) => !rule.checkov).map((rule) => rule.id)).toEqual([
       'LZ-ORG-001',
+      'LZ-LAMBDA-005',
       'LZ-DATA-001',
       'LZ-MSG-003',
       'LZ-MSG-004',

@@ -82,6 +82,91 @@ describe.each(ENVIRONMENTS)('messaging flows of %s', (environment) => {
   });
 });
 
+/** The resource a `${type.name.attr}` interpolation points at, in the same stack. */
+const referenced = (stack: StackJson, interpolation: string): Record<string, any> => {
+  const match = /^\$\{([a-z0-9_]+)\.([^.}]+)\.[a-z_]+\}$/.exec(interpolation);
+  if (!match) throw new Error(`${interpolation} is not a reference`);
+  return stack.resource[match[1]][match[2]];
+};
+const policyWith = (stack: StackJson, sid: string) =>
+  resources(stack, 'aws_iam_role_policy').filter((policy) => statements(policy.policy).some((statement) => statement.Sid === sid));
+const statementOf = (policy: Record<string, any>, sid: string) => statements(policy.policy).find((statement) => statement.Sid === sid)!;
+
+describe.each(ENVIRONMENTS)('workloads wired to the messaging of %s', (environment) => {
+  const orders = synthesized.stacks[`${environment}-workloads-orders-${environment}`];
+  const payments = synthesized.stacks[`${environment}-workloads-payments-${environment}`];
+  const region = regionOf(environment);
+  const ordersId = accountId(`orders-${environment}`);
+  const paymentsId = accountId(`payments-${environment}`);
+  const settlementsArn = `arn:aws:sqs:${region}:${paymentsId}:acme-settlements`;
+
+  describe('the settlement consumer invoked by the settlements queue', () => {
+    const mapping = only(payments, 'aws_lambda_event_source_mapping');
+
+    it("maps the consumed queue's ARN to the function, with partial batch responses", () => {
+      const queue = referenced(payments, mapping.event_source_arn);
+      expect(`arn:aws:sqs:${region}:${paymentsId}:${queue.name}`).toBe(settlementsArn);
+      expect(referenced(payments, mapping.function_name).function_name).toBe('acme-settlement-consumer');
+      expect(mapping.function_response_types).toEqual(['ReportBatchItemFailures']);
+    });
+
+    it('lets the function role read exactly that queue, and decrypt it where the messaging key encrypts it', () => {
+      const [policy] = policyWith(payments, 'ConsumeQueues');
+      expect(statementOf(policy, 'ConsumeQueues').Resource).toEqual([mapping.event_source_arn]);
+      const queue = referenced(payments, mapping.event_source_arn);
+      const decrypt = statements(policy.policy).find((statement) => statement.Sid === 'DecryptQueues');
+      expect(decrypt?.Resource).toEqual(queue.kms_master_key_id ? [queue.kms_master_key_id] : undefined);
+    });
+
+    it('gives the queue a visibility timeout of at least 6 × the function timeout, and a dead-letter queue', () => {
+      const queue = referenced(payments, mapping.event_source_arn);
+      const fn = referenced(payments, mapping.function_name);
+      expect(queue.visibility_timeout_seconds).toBeGreaterThanOrEqual(6 * fn.timeout);
+      const redrive = resources(payments, 'aws_sqs_queue_redrive_policy').find(
+        (policy) => policy.queue_url === mapping.event_source_arn.replace('.arn}', '.url}'),
+      );
+      expect(redrive).toBeDefined();
+    });
+  });
+
+  describe('the orders API publishing order events', () => {
+    const [policy] = policyWith(orders, 'PublishToTopics');
+    const topicArn = `arn:aws:sns:${region}:${ordersId}:${only(orders, 'aws_sns_topic').name}`;
+    const busArn = `arn:aws:events:${region}:${ordersId}:event-bus/${only(orders, 'aws_cloudwatch_event_bus').name}`;
+
+    it("publishes from the service's task role to exactly the orders topic ARN and the account's bus", () => {
+      const role = Object.entries<any>(orders.resource.aws_iam_role).find(([name]) => policy.role === `\${aws_iam_role.${name}.id}`)!;
+      expect(role[1].name).toMatch(/orders-api.*task/);
+      expect(statementOf(policy, 'PublishToTopics')).toMatchObject({ Action: 'sns:Publish', Resource: [topicArn] });
+      expect(statementOf(policy, 'PutEventsOnBus')).toMatchObject({ Action: 'events:PutEvents', Resource: [busArn] });
+    });
+
+    it('may use the messaging key that encrypts the topic, and nothing else of it', () => {
+      const topic = only(orders, 'aws_sns_topic');
+      expect(statementOf(policy, 'EncryptMessages')).toMatchObject({
+        Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        Resource: topic.kms_master_key_id,
+      });
+    });
+  });
+
+  describe('partners submitting settlements through the payments REST API', () => {
+    const integration = resources(payments, 'aws_api_gateway_integration').find((candidate) => candidate.type === 'AWS')!;
+
+    it('sends the request to the settlements queue with SQS SendMessage', () => {
+      expect(integration.uri).toBe(`arn:aws:apigateway:${region}:sqs:path/${paymentsId}/acme-settlements`);
+      expect(integration.request_templates['application/json']).toMatch(/^Action=SendMessage&MessageBody=/);
+    });
+
+    it('calls SQS with an integration role allowed to send to exactly that queue', () => {
+      const role = referenced(payments, integration.credentials);
+      const [policy] = policyWith(payments, 'SendToQueues');
+      expect(role.name).toBe('acme-payments-integrations');
+      expect(statementOf(policy, 'SendToQueues').Resource).toEqual([settlementsArn]);
+    });
+  });
+});
+
 describe('messaging in the sample organization', () => {
   it('passes the policy pack in every workload stack', () => {
     const report = checkSynthesizedStacks(synthesized.output, model);

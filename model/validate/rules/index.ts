@@ -11,10 +11,12 @@ import * as ipv6 from './ipv6';
 import * as kubernetes from './kubernetes';
 import * as messaging from './messaging';
 import * as messagingEvents from './messaging-events';
+import * as messagingReferences from './messaging-references';
 import * as organization from './organization';
 import * as peering from './peering';
 import * as regions from './regions';
 import * as serverless from './serverless';
+import * as serverlessMessaging from './serverless-messaging';
 import * as workloads from './workloads';
 import * as logging from './logging';
 import * as names from './names';
@@ -93,6 +95,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   messagingEvents.eventTargetsResolve,
   messagingEvents.eventBusDeadLetterQueueExists,
   messagingEvents.eventArchiveWithoutKms,
+  messagingReferences.publishesResolve,
   containers.serviceSubnetTierExists,
   containers.noExecInProd,
   containers.ephemeralStorageInRange,
@@ -145,4 +148,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   serverless.cacheTtlWithinLimit,
   serverless.privateApiNeedsEndpoint,
   serverless.apiKeysDistinct,
+  serverlessMessaging.queueSourcesResolve,
+  serverlessMessaging.queueSourceLimits,
+  serverlessMessaging.restTargetsResolve,
 ];

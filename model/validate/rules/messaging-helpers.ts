@@ -16,28 +16,34 @@ export function regionOf(index: ConfigIndex, workloads: ParsedWorkloads): string
 
 /**
  * What a queue's consumer needs of its visibility timeout. A Lambda consumer (event source mapping)
- * needs 6 × its function timeout, AWS's guidance for retries of a batch; any other consumer needs
- * its configured processing time.
+ * needs 6 × its function timeout plus its batching window, AWS's guidance for retries of a batch;
+ * any other consumer needs its configured processing time.
  */
 export type QueueConsumer =
-  | { readonly kind: 'lambda'; readonly name: string; readonly timeoutSeconds: number }
+  | { readonly kind: 'lambda'; readonly name: string; readonly timeoutSeconds: number; readonly batchingWindowSeconds: number }
   | { readonly kind: 'processing'; readonly name: string; readonly processingSeconds: number };
 
 export function requiredVisibilityTimeout(consumer: QueueConsumer): number {
-  return consumer.kind === 'lambda' ? 6 * consumer.timeoutSeconds : consumer.processingSeconds;
+  return consumer.kind === 'lambda' ? 6 * consumer.timeoutSeconds + consumer.batchingWindowSeconds : consumer.processingSeconds;
 }
 
 /**
- * The consumers of a queue of a file whose needs are known. ECS services that consume it need the
- * queue's `processingSeconds` when given. Lambda functions join here with the serverless platform:
- * `{ kind: 'lambda', name, timeoutSeconds }` per function whose event source is the queue.
+ * The consumers of a queue of a file whose needs are known: every function whose event source it
+ * is, and the ECS services that consume it when the queue gives `processingSeconds`.
  */
 export function queueConsumers(workloads: ParsedWorkloads, queue: string): QueueConsumer[] {
+  const functions = Object.entries(workloads.config.serverless?.functions ?? {}).flatMap(([name, fn]) => {
+    const source = fn.consumes[queue];
+    if (!source) return [];
+    const batchingWindowSeconds = source.maximumBatchingWindowSeconds ?? 0;
+    return [{ kind: 'lambda' as const, name: `function ${name}`, timeoutSeconds: fn.timeoutSeconds, batchingWindowSeconds }];
+  });
   const processingSeconds = workloads.config.queues[queue]?.processingSeconds;
-  if (processingSeconds === undefined) return [];
-  return Object.entries(workloads.config.containers?.services ?? {})
+  if (processingSeconds === undefined) return functions;
+  const services = Object.entries(workloads.config.containers?.services ?? {})
     .filter(([, service]) => service.consumes.includes(queue))
     .map(([name]) => ({ kind: 'processing' as const, name: `ECS service ${name}`, processingSeconds }));
+  return [...services, ...functions];
 }
 
 /** Every queue of every file, with its path. */

@@ -45,7 +45,7 @@ export const visibilityCoversConsumers: ConfigRule = {
             [...path, 'visibilityTimeoutSeconds'],
             `is ${queue.visibilityTimeoutSeconds} s, below the ${requiredVisibilityTimeout(consumer)} s that ${consumer.name} needs`,
             consumer.kind === 'lambda'
-              ? `raise it to at least 6 × the function's timeout (${requiredVisibilityTimeout(consumer)} s)`
+              ? `raise it to at least 6 × the function's timeout${consumer.batchingWindowSeconds > 0 ? ' plus its batching window' : ''} (${requiredVisibilityTimeout(consumer)} s), or the batch is received twice`
               : `raise it to at least processingSeconds (${requiredVisibilityTimeout(consumer)} s), or the message is received twice`,
           ),
         ),

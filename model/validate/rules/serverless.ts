@@ -135,7 +135,9 @@ export const apiFunctionsExist: ConfigRule = {
               ),
             ];
       return apis(entry).flatMap(({ name, api, section }) => [
-        ...Object.entries(api.routes).flatMap(([route, spec]) => unknown([section, name, 'routes', route, 'function'], spec.function)),
+        ...Object.entries(api.routes).flatMap(([route, spec]) =>
+          spec.function === undefined ? [] : unknown([section, name, 'routes', route, 'function'], spec.function),
+        ),
         ...Object.entries(api.authorizers).flatMap(([authorizer, spec]) =>
           'function' in spec ? unknown([section, name, 'authorizers', authorizer, 'function'], spec.function) : [],
         ),

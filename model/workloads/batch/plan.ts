@@ -2,6 +2,7 @@ import { batchResourceName, ecrRepositoryName } from '../../naming';
 import { accountRef } from '../../plans/base';
 import { zoneSuffix } from '../../regions';
 import type { PlanContext } from '../context';
+import { planPublishes } from '../messaging/publishes';
 import { withCatchAllExit } from './retry';
 import type { BatchConfig, ComputeEnvironmentConfig, JobDefinitionConfig, JobQueueConfig, PipelineConfig } from './schema';
 import type { BatchComputeEnvironmentPlan, BatchJobDefinitionPlan, BatchJobQueuePlan, BatchPipelinePlan, BatchPlan } from './types';
@@ -67,6 +68,7 @@ function planJobDefinition(context: PlanContext, name: string, definitionName: s
   const imageAccount = job.image.from ? accountRef(zone, job.image.from) : context.account;
   const imageEnvironmentName = zone.accounts.find((candidate) => candidate.name === imageAccount.name)?.environment;
   const imageEnvironment = zone.environments.find((candidate) => candidate.name === imageEnvironmentName);
+  const publishes = planPublishes(context, job.publishes);
   return {
     name,
     definitionName,
@@ -84,6 +86,7 @@ function planJobDefinition(context: PlanContext, name: string, definitionName: s
     retry: { attempts: job.retry.attempts, evaluateOnExit: withCatchAllExit(job.retry.evaluateOnExit) },
     timeoutSeconds: job.timeoutSeconds,
     logRetentionDays: job.logRetentionDays,
+    ...(publishes ? { publishes } : {}),
   };
 }
 

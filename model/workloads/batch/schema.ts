@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountName, ResourceName } from '../../schema-primitives';
+import { PublishesSchema } from '../messaging/schema';
 
 /*
  * The `batch` section of a workloads file: AWS Batch on Spot with On-Demand fallback, driven by
@@ -79,6 +80,7 @@ export const JobDefinitionSchema = z.strictObject({
   readonlyRootFilesystem: z.boolean().default(true).describe('The job writes only to /tmp; turn off only for images that cannot.'),
   retry: RetrySchema.default({ attempts: 2, evaluateOnExit: [{ action: 'RETRY', onStatusReason: 'Host EC2*' }] }),
   timeoutSeconds: z.int().min(60).default(3600).describe('Seconds an attempt may run.'),
+  publishes: PublishesSchema.optional(),
   logRetentionDays: LogRetentionDays.default(90),
 });
 

@@ -1,4 +1,5 @@
 import type { AccountRef } from '../../stack-plans';
+import type { PublishesPlan } from '../messaging/types';
 
 export interface BatchComputeEnvironmentPlan {
   /** Config name: construct id and the key a queue orders by. */
@@ -52,6 +53,8 @@ export interface BatchJobDefinitionPlan {
   readonly retry: { readonly attempts: number; readonly evaluateOnExit: readonly EvaluateOnExitPlan[] };
   readonly timeoutSeconds: number;
   readonly logRetentionDays: number;
+  /** What the job role may send to; undefined: nothing. */
+  readonly publishes?: PublishesPlan;
 }
 
 export interface BatchPipelineStepPlan {

@@ -2,6 +2,7 @@ import { clusterName, ecrRepositoryName, queueName } from '../../naming';
 import { zoneSuffix } from '../../regions';
 import { accountRef } from '../../plans/base';
 import type { PlanContext } from '../context';
+import { planPublishes } from '../messaging/publishes';
 import type { ContainersConfig, EcsServiceConfig } from './schema';
 import type { ContainersPlan, EcsServicePlan } from './types';
 
@@ -41,6 +42,7 @@ function planService(
   const imageEnvironmentName = zone.accounts.find((candidate) => candidate.name === imageAccount.name)?.environment;
   const imageEnvironment = zone.environments.find((candidate) => candidate.name === imageEnvironmentName);
   const scaling = service.scaling;
+  const publishes = planPublishes(context, service.publishes);
   return {
     name,
     family: `${cluster}-${name}`,
@@ -74,6 +76,7 @@ function planService(
     secrets: service.secrets,
     environment: service.environment,
     consumes: service.consumes.map((queue) => queueName(organization, queue)).sort(),
+    ...(publishes ? { publishes } : {}),
     ...(service.ephemeralStorageGiB !== undefined ? { ephemeralStorageGiB: service.ephemeralStorageGiB } : {}),
     exec: service.exec,
     serviceConnect: service.serviceConnect,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountName, ResourceName } from '../../schema-primitives';
+import { PublishesSchema } from '../messaging/schema';
 
 /* The `containers` section of a workloads file: ECS on Fargate and ECR. */
 
@@ -72,6 +73,7 @@ export const EcsServiceSchema = z.strictObject({
   secrets: z.record(EnvironmentVariableName, SecretArn).default({}).describe('Injected as secrets (never plain environment).'),
   environment: z.record(EnvironmentVariableName, z.string()).default({}).describe('Plain, non-secret values only.'),
   consumes: z.array(ResourceName).default([]).describe('Queues of this file the service reads and deletes messages from.'),
+  publishes: PublishesSchema.optional(),
   ephemeralStorageGiB: z.int().optional().describe('Task storage in GiB, 21–200; default 20 (Fargate).'),
   exec: z.boolean().default(false).describe('ECS Exec (interactive shell); never in a prod-segment account.'),
   serviceConnect: z.boolean().default(true).describe('Reachable by name from the other services of this account.'),

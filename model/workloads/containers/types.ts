@@ -1,4 +1,5 @@
 import type { AccountRef } from '../../stack-plans';
+import type { PublishesPlan } from '../messaging/types';
 
 /** FARGATE_SPOT and FARGATE weights, and the tasks always on FARGATE. */
 export interface CapacityStrategy {
@@ -47,6 +48,8 @@ export interface EcsServicePlan {
   readonly environment: Readonly<Record<string, string>>;
   /** Queue names the task role may receive and delete from. */
   readonly consumes: readonly string[];
+  /** What the task role may send to; undefined: nothing. */
+  readonly publishes?: PublishesPlan;
   readonly ephemeralStorageGiB?: number;
   readonly exec: boolean;
   readonly serviceConnect: boolean;

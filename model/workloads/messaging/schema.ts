@@ -91,6 +91,23 @@ export const EventBusSchema = z
   })
   .describe("The account's custom EventBridge bus, `<org>-<account>`.");
 
+/**
+ * What a workload's code sends to: messaging entries of its own file, by name. Its role (an ECS
+ * task role, a function's role, a Batch job role) gets exactly these grants, and key use when an
+ * entry is encrypted with the account's messaging key. Queue policies need no change: the role is a
+ * principal of the queue's own account.
+ */
+export const PublishesSchema = z
+  .strictObject({
+    topics: z.array(ResourceName).default([]).describe('Topics of `topics` in this file (sns:Publish).'),
+    queues: z.array(ResourceName).default([]).describe('Queues of `queues` in this file (sqs:SendMessage).'),
+    buses: z
+      .array(AccountName)
+      .default([])
+      .describe("This account's own event bus, named by the account as rule targets name buses (events:PutEvents)."),
+  })
+  .describe('Messaging entries of this file the code sends to; its role gets exactly these grants.');
+
 export const QueuesSchema = z.record(ResourceName, QueueSchema).default({}).describe('SQS queues (each with a dead-letter queue) by name.');
 export const TopicsSchema = z.record(ResourceName, TopicSchema).default({}).describe('SNS topics (KMS-encrypted) by name.');
 
@@ -99,3 +116,4 @@ export type TopicConfig = z.infer<typeof TopicSchema>;
 export type EventBusConfig = z.infer<typeof EventBusSchema>;
 export type EventRuleConfig = z.infer<typeof EventRule>;
 export type SubscriptionConfig = z.infer<typeof Subscription>;
+export type PublishesConfig = z.infer<typeof PublishesSchema>;

@@ -81,6 +81,23 @@ export interface EventBusPlan {
   readonly rules: readonly EventRulePlan[];
 }
 
+/**
+ * What a workload's role may send to (ECS task role, function role, Batch job role): ARNs of its
+ * own file's topics, queues and bus, keyed by config name.
+ */
+export interface PublishesPlan {
+  readonly topics: Readonly<Record<string, ArnRef>>;
+  readonly queues: Readonly<Record<string, ArnRef>>;
+  /** Keyed by the account that names the bus (the file's own). */
+  readonly buses: Readonly<Record<string, ArnRef>>;
+  /**
+   * A topic (always) or queue it sends to is encrypted with the account's messaging key: SNS and
+   * SQS encrypt with the caller's permission, so the role may use the key. EventBridge encrypts a
+   * bus with its own grant in the key policy and needs nothing of the caller.
+   */
+  readonly usesMessagingKey: boolean;
+}
+
 /** The account's messaging KMS key: created when a topic, a KMS queue or a KMS bus needs it. */
 export interface MessagingKeyPlan {
   readonly alias: string;

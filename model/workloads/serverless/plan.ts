@@ -1,8 +1,18 @@
-import { apiGatewayCloudWatchRoleName, apiName, lambdaFunctionName, queueName } from '../../naming';
+import { apiGatewayCloudWatchRoleName, apiIntegrationRoleName, apiName, lambdaFunctionName, queueName } from '../../naming';
 import { zoneSuffix } from '../../regions';
 import type { PlanContext } from '../context';
-import type { HttpApiConfig, LambdaFunctionConfig, RestApiConfig, ServerlessConfig } from './schema';
-import type { ApiAuthorizationPlan, HttpApiPlan, LambdaFunctionPlan, RestApiPlan, RestAuthorizerPlan, ServerlessPlan } from './types';
+import { ownEventBus, ownQueue, planPublishes } from '../messaging/publishes';
+import type { HttpApiConfig, LambdaFunctionConfig, RestApiConfig, RestRouteConfig, ServerlessConfig } from './schema';
+import type {
+  ApiAuthorizationPlan,
+  HttpApiPlan,
+  LambdaFunctionPlan,
+  QueueSourcePlan,
+  RestApiPlan,
+  RestAuthorizerPlan,
+  RestTargetPlan,
+  ServerlessPlan,
+} from './types';
 
 /** Entries of a config map in name order, so plans (and the stack built from them) never depend on file order. */
 function byName<T>(record: Readonly<Record<string, T>>): [string, T][] {
@@ -12,7 +22,7 @@ function byName<T>(record: Readonly<Record<string, T>>): [string, T][] {
 /** Functions, REST and HTTP APIs in name order; the API Gateway CloudWatch role when there is a REST API. */
 export function planServerless(context: PlanContext, serverless: ServerlessConfig): ServerlessPlan {
   const { organization } = context;
-  const restApis = byName(serverless.restApis).map(([name, api]) => planRestApi(organization, name, api));
+  const restApis = byName(serverless.restApis).map(([name, api]) => planRestApi(context, name, api));
   return {
     functions: byName(serverless.functions).map(([name, fn]) => planFunction(context, name, fn)),
     restApis,
@@ -50,7 +60,39 @@ function planFunction(context: PlanContext, name: string, fn: LambdaFunctionConf
             .map((subnet) => `${subnet.tier}-${zoneSuffix(subnet.zone)}`),
         }
       : {}),
+    queueSources: byName(fn.consumes).map(([queue, source]): QueueSourcePlan => {
+      const { queueName: name, encrypted } = ownQueue(context, queue);
+      return {
+        queue,
+        queueName: name,
+        batchSize: source.batchSize,
+        ...(source.maximumBatchingWindowSeconds !== undefined ? { maximumBatchingWindowSeconds: source.maximumBatchingWindowSeconds } : {}),
+        ...(source.maximumConcurrency !== undefined ? { maximumConcurrency: source.maximumConcurrency } : {}),
+        encrypted,
+      };
+    }),
+    ...withPublishes(context, fn.publishes),
   };
+}
+
+function withPublishes(context: PlanContext, publishes: LambdaFunctionConfig['publishes']) {
+  const plan = planPublishes(context, publishes);
+  return plan ? { publishes: plan } : {};
+}
+
+/** A REST method's target: exactly one of function, queue and bus (validation says so first). */
+function restTarget(context: PlanContext, api: string, name: string, route: RestRouteConfig): RestTargetPlan {
+  if (route.queue !== undefined) {
+    const { arn, fifo, encrypted } = ownQueue(context, route.queue);
+    return { kind: 'queue', queue: route.queue, arn, fifo, encrypted };
+  }
+  if (route.bus !== undefined) {
+    const { arn, encrypted } = ownEventBus(context);
+    const source = route.event?.source ?? `${context.organization}.${api}`;
+    return { kind: 'bus', arn, source, detailType: route.event?.detailType ?? name, encrypted };
+  }
+  if (route.function === undefined) throw new Error(`internal: route ${name} of API ${api} has no target; validation should have said so`);
+  return { kind: 'function', function: route.function };
 }
 
 const REST_AUTHORIZER_TYPES = { token: 'TOKEN', request: 'REQUEST', cognito: 'COGNITO_USER_POOLS' } as const;
@@ -63,7 +105,8 @@ function authorization<A extends string>(value: string, authorizerType: (name: s
   return { type, authorizer: value };
 }
 
-function planRestApi(organization: string, name: string, api: RestApiConfig): RestApiPlan {
+function planRestApi(context: PlanContext, name: string, api: RestApiConfig): RestApiPlan {
+  const { organization } = context;
   const authorizers: RestAuthorizerPlan[] = byName(api.authorizers).map(([authorizerName, spec]) => ({
     name: authorizerName,
     type: REST_AUTHORIZER_TYPES[spec.type],
@@ -85,7 +128,7 @@ function planRestApi(organization: string, name: string, api: RestApiConfig): Re
       name: routeName,
       method: route.method,
       path: route.path,
-      function: route.function,
+      target: restTarget(context, name, routeName, route),
       authorization: authorization(route.authorization, authorizerType),
       apiKeyRequired: route.apiKeyRequired,
       ...(route.throttle ? { throttle: route.throttle } : {}),
@@ -103,6 +146,9 @@ function planRestApi(organization: string, name: string, api: RestApiConfig): Re
       ...(plan.quota ? { quota: plan.quota } : {}),
       apiKeys: plan.apiKeys,
     })),
+    ...(Object.values(api.routes).some((route) => route.function === undefined)
+      ? { integrationRoleName: apiIntegrationRoleName(organization, name) }
+      : {}),
     ...(api.waf ? { webAclName: apiName(organization, name) } : {}),
     accessLogRetentionDays: api.accessLogRetentionDays,
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ResourceName } from '../../schema-primitives';
+import { AccountName, ResourceName } from '../../schema-primitives';
+import { PublishesSchema } from '../messaging/schema';
 
 /*
  * The `serverless` section of a workloads file: Lambda functions, REST APIs (API Gateway v1) and
@@ -24,6 +25,23 @@ const Code = z
   })
   .describe('The artifact CI built and uploaded; Terraform never packages code.');
 
+const QueueSource = z
+  .strictObject({
+    batchSize: z
+      .int()
+      .default(10)
+      .describe('Messages per invocation: 1–10,000, at most 10 on a FIFO queue; over 10 needs a batching window.'),
+    maximumBatchingWindowSeconds: z
+      .int()
+      .optional()
+      .describe('Seconds Lambda gathers messages before it invokes (0–300; not on FIFO queues); default: none.'),
+    maximumConcurrency: z
+      .int()
+      .optional()
+      .describe("Concurrent invocations this queue may drive (2–1,000); default: up to the function's reserved concurrency."),
+  })
+  .describe('An event source mapping: Lambda polls the queue and the function reports failed messages one by one.');
+
 export const LambdaFunctionSchema = z.strictObject({
   code: Code,
   runtime: z.string().regex(/^(nodejs|python|java|dotnet|ruby|provided)[a-z0-9.]*$/, 'is not a Lambda runtime, e.g. nodejs22.x'),
@@ -45,6 +63,11 @@ export const LambdaFunctionSchema = z.strictObject({
   failureQueue: ResourceName.optional().describe(
     'A queue of `queues` in this file for failed async invocations; default: one created for it.',
   ),
+  consumes: z
+    .record(ResourceName, QueueSource)
+    .default({})
+    .describe('Queues of `queues` in this file the function is invoked with, by name (`{}` for the defaults).'),
+  publishes: PublishesSchema.optional(),
   logRetentionDays: z.int().min(1).default(30),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
@@ -68,6 +91,18 @@ const Route = z.strictObject({
 });
 
 const RestRoute = Route.extend({
+  function: ResourceName.optional().describe(
+    'A function of `serverless.functions` (Lambda proxy). Exactly one of function, queue and bus.',
+  ),
+  queue: ResourceName.optional().describe('A queue of `queues` in this file: the request body becomes one message (SQS SendMessage).'),
+  bus: AccountName.optional().describe("This account's event bus, named by the account: the request body becomes one event's detail."),
+  event: z
+    .strictObject({
+      source: z.string().min(1).max(256).optional().describe('Default: <org>.<api>.'),
+      detailType: z.string().min(1).max(128).optional().describe('Default: the route name.'),
+    })
+    .optional()
+    .describe('Source and detail type of the events a bus route puts.'),
   apiKeyRequired: z.boolean().default(false),
   throttle: Throttle.optional().describe("Overrides the stage's throttling for this method."),
 });
@@ -162,6 +197,8 @@ export type ServerlessConfig = z.infer<typeof ServerlessSchema>;
 export type LambdaFunctionConfig = z.infer<typeof LambdaFunctionSchema>;
 export type RestApiConfig = z.infer<typeof RestApiSchema>;
 export type HttpApiConfig = z.infer<typeof HttpApiSchema>;
+export type QueueSourceConfig = z.infer<typeof QueueSource>;
+export type RestRouteConfig = z.infer<typeof RestRoute>;
 
 /** The route authorizations that are not authorizer names. */
 export const BUILT_IN_AUTHORIZATIONS = ['iam', 'none'] as const;

@@ -1,8 +1,23 @@
 /* The serverless part of a workloads plan: every value the stack hands to the modules, ready-made. */
 
+import type { ArnRef, PublishesPlan } from '../messaging/types';
+
 export interface ThrottlePlan {
   readonly rateLimit: number;
   readonly burstLimit: number;
+}
+
+/** A queue of the file a function is invoked with (an event source mapping with partial batch responses). */
+export interface QueueSourcePlan {
+  /** Config name of the queue: the construct ID of the mapping. */
+  readonly queue: string;
+  /** SQS name (`.fifo` for a FIFO queue): the key of the stack's queues. */
+  readonly queueName: string;
+  readonly batchSize: number;
+  readonly maximumBatchingWindowSeconds?: number;
+  readonly maximumConcurrency?: number;
+  /** Encrypted with the account's messaging key: the role may decrypt with it. */
+  readonly encrypted: boolean;
 }
 
 export interface LambdaFunctionPlan {
@@ -25,6 +40,10 @@ export interface LambdaFunctionPlan {
   readonly failureQueueName?: string;
   /** Keys of the spoke contract's `subnet_ids` (app tier) when the function reaches private resources. */
   readonly subnetKeys?: readonly string[];
+  /** Queues it is invoked with, in name order. */
+  readonly queueSources: readonly QueueSourcePlan[];
+  /** What its role may send to; undefined: nothing. */
+  readonly publishes?: PublishesPlan;
 }
 
 export type HttpMethodName = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ANY';
@@ -36,12 +55,23 @@ export type ApiAuthorizationPlan<A extends string> =
 export type RestAuthorizationPlan = ApiAuthorizationPlan<'CUSTOM' | 'COGNITO_USER_POOLS'>;
 export type HttpAuthorizationPlan = ApiAuthorizationPlan<'CUSTOM' | 'JWT'>;
 
+/** What a REST method does: invoke a function (Lambda proxy), send to a queue or put an event on the bus. */
+export type RestTargetPlan =
+  | { readonly kind: 'function'; readonly function: string }
+  | { readonly kind: 'queue'; readonly queue: string; readonly arn: ArnRef; readonly fifo: boolean; readonly encrypted: boolean }
+  | {
+      readonly kind: 'bus';
+      readonly arn: ArnRef;
+      readonly source: string;
+      readonly detailType: string;
+      readonly encrypted: boolean;
+    };
+
 export interface RestRoutePlan {
   readonly name: string;
   readonly method: HttpMethodName;
   readonly path: string;
-  /** Config name of the function. */
-  readonly function: string;
+  readonly target: RestTargetPlan;
   readonly authorization: RestAuthorizationPlan;
   readonly apiKeyRequired: boolean;
   readonly throttle?: ThrottlePlan;
@@ -75,6 +105,8 @@ export interface RestApiPlan {
     readonly quota?: { readonly limit: number; readonly period: 'DAY' | 'WEEK' | 'MONTH' };
     readonly apiKeys: readonly string[];
   }[];
+  /** Role API Gateway sends to queues and the bus with (`<org>-<api>-integrations`); undefined: no such method. */
+  readonly integrationRoleName?: string;
   /** Name of the regional web ACL created for the API; undefined: none. */
   readonly webAclName?: string;
   readonly accessLogRetentionDays: number;

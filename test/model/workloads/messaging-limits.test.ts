@@ -23,7 +23,11 @@ describe('sns filter policy size', () => {
 
 describe('visibility timeout a consumer needs', () => {
   it('is 6 × the timeout of a Lambda consumer', () => {
-    expect(requiredVisibilityTimeout({ kind: 'lambda', name: 'function settle', timeoutSeconds: 30 })).toBe(180);
+    expect(requiredVisibilityTimeout({ kind: 'lambda', name: 'function settle', timeoutSeconds: 30, batchingWindowSeconds: 0 })).toBe(180);
+  });
+
+  it('adds the batching window of a Lambda consumer', () => {
+    expect(requiredVisibilityTimeout({ kind: 'lambda', name: 'function settle', timeoutSeconds: 30, batchingWindowSeconds: 20 })).toBe(200);
   });
 
   it('is the processing time of any other consumer', () => {

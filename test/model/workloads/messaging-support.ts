@@ -30,12 +30,16 @@ eventBus:
       targets:
         payments: { bus: payments-dev }
 `;
-/** payments-dev (its other platforms kept) has a bus, and a queue subscribed to orders-dev's topic with a filter. */
+/**
+ * payments-dev (its other platforms kept: the settlement consumer reads settlements, which covers its
+ * 10 s timeout, and puts events on the bus) has a bus, and a queue subscribed to orders-dev's topic with a filter.
+ */
 const ORIGINAL_PAYMENTS_DEV = sampleWithWorkloads().find((text) => text.file === 'environments/dev/payments-dev.yaml')!.text;
 export const PAYMENTS_DEV = `${ORIGINAL_PAYMENTS_DEV.slice(0, ORIGINAL_PAYMENTS_DEV.indexOf("# The payments team's messaging"))}
 eventBus: {}
 queues:
   settlements:
+    visibilityTimeoutSeconds: 60
     subscriptions:
       orders:
         topic: orders

@@ -71,9 +71,10 @@ describe('messaging validation', () => {
   });
 
   describe('with a target bus that does not exist', () => {
-    it('rejects a bus of an account without eventBus', () => {
+    it('rejects a bus of an account without eventBus, for the rule targeting it and the function publishing to it', () => {
       expect(problems({ 'dev/payments-dev': PAYMENTS_DEV.replace('eventBus: {}', '') })).toEqual([
         'environments/dev/orders-dev.yaml: eventBus.rules.order-placed.targets.payments.bus names the bus of payments-dev, which has no eventBus — add eventBus to environments/dev/payments-dev.yaml',
+        'environments/dev/payments-dev.yaml: serverless.functions.settlement-consumer.publishes.buses.0 names the bus of payments-dev, which has no eventBus — add eventBus to this file',
       ]);
     });
   });

@@ -7,10 +7,20 @@ import { terraformValidate } from '../../support/terraform-validate';
 import { ACCOUNT, functionProps, restProps } from './fixtures';
 
 describe('serverless modules under terraform validate', () => {
-  it('accepts functions (one in a VPC), a private and a cached regional REST API with WAF, an HTTP API and the account role', async () => {
+  it('accepts functions (one in a VPC, one invoked by two queues), a private REST API with queue and bus methods, a cached regional REST API with WAF, an HTTP API and the account role', async () => {
     await expect(
       terraformValidate((stack) => {
-        const list = new LambdaFunction(stack, 'function-list', functionProps);
+        const list = new LambdaFunction(stack, 'function-list', {
+          ...functionProps,
+          queueSources: {
+            orders: { queueArn: 'arn:aws:sqs:eu-west-1:111111111111:acme-orders', batchSize: 100, maximumBatchingWindowSeconds: 5 },
+            refunds: {
+              queueArn: 'arn:aws:sqs:eu-west-1:111111111111:acme-refunds.fifo',
+              maximumConcurrency: 5,
+              kmsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0',
+            },
+          },
+        });
         const auth = new LambdaFunction(stack, 'function-auth', {
           ...functionProps,
           name: 'orders-auth',
@@ -21,7 +31,32 @@ describe('serverless modules under terraform validate', () => {
         });
         const account = new ApiGatewayCloudWatchRole(stack, 'api-gateway-account', { name: 'acme-apigateway-logs', accountId: ACCOUNT });
         const functions = { list, get: list, auth };
-        new RestApi(stack, 'rest-private', { ...restProps, functions, accountSettings: account.account });
+        new RestApi(stack, 'rest-private', {
+          ...restProps,
+          functions,
+          accountSettings: account.account,
+          routes: {
+            ...restProps.routes,
+            'submit-order': {
+              path: '/orders',
+              method: 'POST',
+              authorization: { type: 'AWS_IAM' },
+              sendToQueue: { region: 'eu-west-1', accountId: ACCOUNT, queueName: 'acme-orders.fifo', fifo: true },
+            },
+            'order-shipped': {
+              path: '/shipments',
+              method: 'POST',
+              authorization: { type: 'AWS_IAM' },
+              putEvents: {
+                region: 'eu-west-1',
+                busArn: 'arn:aws:events:eu-west-1:111111111111:event-bus/acme-dev-orders-dev',
+                source: 'acme.orders',
+                detailType: 'OrderShipped',
+              },
+            },
+          },
+          integrationRole: { name: 'acme-orders-integrations', accountId: ACCOUNT },
+        });
         const waf = new RegionalWebAcl(stack, 'waf', { name: 'orders-public' });
         new RestApi(stack, 'rest-regional', {
           ...restProps,

@@ -69,6 +69,23 @@ describe('LZ-MSG-003: every queue has a dead-letter queue', () => {
     expect(findingsOf('LZ-MSG-003', stack)).toEqual([]);
   });
 
+  it('fails a dead-letter queue that a function consumes: its poison messages need a dead-letter queue too', () => {
+    const stack = cdktfStack({
+      aws_sqs_queue: { failures: { name: 'failures', sqs_managed_sse_enabled: true } },
+      aws_lambda_function: { fn: { function_name: 'fn', dead_letter_config: { target_arn: '${aws_sqs_queue.failures.arn}' } } },
+      aws_lambda_event_source_mapping: {
+        retry: {
+          function_name: 'retry',
+          event_source_arn: '${aws_sqs_queue.failures.arn}',
+          function_response_types: ['ReportBatchItemFailures'],
+        },
+      },
+    });
+    expect(summarize(findingsOf('LZ-MSG-003', stack))).toEqual([
+      'aws_sqs_queue.failures: is read by a Lambda event source mapping but has no redrive policy to a dead-letter queue',
+    ]);
+  });
+
   it('fails a queue nobody redrives and that is no dead-letter queue', () => {
     const stack = cdktfStack({
       aws_sqs_queue: queues,

@@ -60,6 +60,42 @@ describe('LZ-LAMBDA-004 (CKV_AWS_50): X-Ray tracing', () => {
   });
 });
 
+describe('LZ-LAMBDA-005: SQS event source mappings report batch item failures', () => {
+  it('passes a mapping of a queue of the same stack with partial batch responses, and a stream mapping without them', () => {
+    const stack = cdktfStack({
+      aws_lambda_event_source_mapping: {
+        orders: {
+          function_name: 'fn',
+          event_source_arn: '${aws_sqs_queue.orders.arn}',
+          function_response_types: ['ReportBatchItemFailures'],
+        },
+        stream: { function_name: 'fn', event_source_arn: 'arn:aws:kinesis:eu-west-1:111111111111:stream/clicks' },
+      },
+    });
+    expect(findingsOf('LZ-LAMBDA-005', stack)).toEqual([]);
+  });
+
+  it('fails a plan mapping of a queue ARN, and one of a queue reference, that send whole batches back', () => {
+    const plan = planStack([
+      {
+        type: 'aws_lambda_event_source_mapping',
+        name: 'remote',
+        values: { function_name: 'fn', event_source_arn: 'arn:aws:sqs:eu-west-1:111111111111:acme-orders' },
+      },
+      {
+        type: 'aws_lambda_event_source_mapping',
+        name: 'local',
+        values: { function_name: 'fn', function_response_types: [] },
+        references: { event_source_arn: ['aws_sqs_queue.orders.arn', 'aws_sqs_queue.orders'] },
+      },
+    ]);
+    expect(summarize(findingsOf('LZ-LAMBDA-005', plan))).toEqual([
+      'aws_lambda_event_source_mapping.remote: reads an SQS queue without function_response_types = ["ReportBatchItemFailures"]',
+      'aws_lambda_event_source_mapping.local: reads an SQS queue without function_response_types = ["ReportBatchItemFailures"]',
+    ]);
+  });
+});
+
 describe('LZ-APIGW-001 (CKV_AWS_76): access logging', () => {
   const accessLogs = { destination_arn: '${aws_cloudwatch_log_group.access.arn}', format: '{"requestId":"$context.requestId"}' };
 
