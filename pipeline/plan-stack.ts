@@ -32,6 +32,8 @@ export interface StackOutcome {
   readonly planFile?: string;
   readonly planJsonFile?: string;
   readonly seconds: StackSeconds;
+  /** The batch the stack was planned in (offline): `seconds` are then the whole batch's. */
+  readonly batch?: string;
 }
 
 export interface StackToPlan {
@@ -82,9 +84,9 @@ export function failedStack(stack: string, step: TerraformStep, error: unknown, 
   throw error;
 }
 
-/** `+12 ~0 -0 (plan 4.1s, show 2.0s)` or `FAILED at plan (plan 1.2s)`. */
+/** `+12 ~0 -0 (plan 4.1s, show 2.0s)`, `+12 ~0 -0 (batch-1)` or `FAILED at plan (plan 1.2s)`. */
 export function describeOutcome(outcome: StackOutcome): string {
   const { plan, show } = outcome.seconds;
   const timings = show > 0 ? `plan ${plan.toFixed(1)}s, show ${show.toFixed(1)}s` : `plan ${plan.toFixed(1)}s`;
-  return `${outcome.ok ? formatCounts(outcome.counts!) : `FAILED at ${outcome.error!.step}`} (${timings})`;
+  return `${outcome.ok ? formatCounts(outcome.counts!) : `FAILED at ${outcome.error!.step}`} (${outcome.batch ?? timings})`;
 }

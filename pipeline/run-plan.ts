@@ -4,6 +4,7 @@ import pLimit from 'p-limit';
 import type { PolicyReport } from '../policy/report';
 import type { SynthSettings } from '../stacks/settings';
 import { ensureOfflineStates, type StackJson } from './offline-state';
+import { planBatch, planBatches } from './plan-batch';
 import { describeOutcome, failedStack, initStack, noSeconds, planStack, type StackOutcome, type StackSeconds } from './plan-stack';
 import { resourceCount, stacksOfShard, type Shard } from './shards';
 import { readStackJson, synthesize, type SynthesizedStack, type SynthOutput } from './synth-output';
@@ -18,8 +19,13 @@ export interface PlanPipelineOptions {
   readonly stacks?: readonly string[];
   /** Plan only this shard of the stacks (after `stacks`), as `npm run plan -- --shard 2/4` does. @default every stack */
   readonly shard?: Shard;
-  /** Concurrent plan processes. @default cores, bounded by memory (~1 GB per Terraform process) */
+  /** Concurrent plan processes. @default cores, bounded by memory (~1 GB per stack, ~4 GB per batch) */
   readonly parallelism?: number;
+  /**
+   * Offline only: plan the stacks in batches, several stacks as modules of one Terraform root
+   * (plan-batch.ts). Live plans are always one stack at a time. @default true
+   */
+  readonly batch?: boolean;
   /** Progress lines. @default console.log */
   readonly log?: (line: string) => void;
 }
@@ -36,7 +42,8 @@ export interface PlanPipelineResult {
  * The main job: synthesize, `terraform init` every stack one at a time (the plugin cache is not
  * safe for concurrent inits), then plan the stacks in parallel, saving `plan.tfplan` and
  * `plan.json` (terraform show -json) next to each stack. Offline, it first writes empty state
- * for producers that were never applied, so remote-state placeholders apply.
+ * for producers that were never applied, so remote-state placeholders apply, and plans the stacks
+ * in batches (plan-batch.ts): plan.json is still written next to each stack, plan.tfplan is the batch's.
  */
 export async function runPlanPipeline(options: PlanPipelineOptions): Promise<PlanPipelineResult> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -56,6 +63,11 @@ export async function runPlanPipeline(options: PlanPipelineOptions): Promise<Pla
     `terraform providers: ${cli.mirror ? `filesystem mirror ${cli.mirror}` : 'public registry'}; plugin cache ${displayPath(cli.pluginCacheDir)}`,
   );
   if (settings.mode === 'offline') for (const stack of stacks) ensureOfflineStates(stack.dir, readStackJson<StackJson>(stack));
+  if (settings.mode === 'offline' && options.batch !== false) {
+    const parallelism = options.parallelism ?? defaultParallelism(GIB_PER_BATCH);
+    const outcomes = await planInBatches(stacks, settings.outdir, cli.env, parallelism, log);
+    return { outcomes, synthSeconds, totalSeconds: (Date.now() - started) / 1000, policy: synthesis.policy };
+  }
 
   const seconds = new Map(stacks.map((stack) => [stack.name, noSeconds()]));
   const outcomes = await initStacks(stacks, cli.env, seconds, log);
@@ -96,6 +108,38 @@ export function selectStacks(output: SynthOutput, names: readonly string[] | und
   return named.filter((stack) => slice.includes(stack.name));
 }
 
+/** Offline: the stacks in batches (plan-batch.ts), `parallelism` batches at a time; outcomes in stack order. */
+async function planInBatches(
+  stacks: readonly SynthesizedStack[],
+  outdir: string,
+  env: Record<string, string>,
+  parallelism: number,
+  log: (line: string) => void,
+): Promise<StackOutcome[]> {
+  const batches = planBatches(stacks, parallelism);
+  const limit = pLimit(parallelism);
+  let done = 0;
+  const results = await Promise.all(
+    batches.map((batch) =>
+      limit(async () => {
+        const outcomes = await planBatch(batch, outdir, env);
+        for (const outcome of outcomes) {
+          done += 1;
+          log(`[plan ${done}/${stacks.length}] ${outcome.stack} ${describeOutcome(outcome)}`);
+        }
+        const { init, plan, show } = outcomes[0]?.seconds ?? noSeconds();
+        const how = outcomes.some((outcome) => outcome.batch)
+          ? `init ${init.toFixed(1)}s, plan ${plan.toFixed(1)}s, show ${show.toFixed(1)}s`
+          : 'failed, planned stack by stack';
+        log(`[batch ${batch.id}] ${batch.stacks.length} stacks (${how})`);
+        return outcomes;
+      }),
+    ),
+  );
+  const byStack = new Map(results.flat().map((outcome) => [outcome.stack, outcome]));
+  return stacks.map((stack) => byStack.get(stack.name)!);
+}
+
 /** `terraform init` one stack at a time; returns the failed ones' outcomes. */
 async function initStacks(
   stacks: readonly SynthesizedStack[],
@@ -131,9 +175,11 @@ export function displayPath(file: string, cwd: string = process.cwd(), home: str
 
 /** Memory one Terraform process with the AWS provider may take at its peak. */
 const GIB_PER_TERRAFORM_PROCESS = 1;
+/** A batch's peak: MAX_PROVIDERS_PER_BATCH provider processes (~3 GB measured) and Terraform itself. */
+const GIB_PER_BATCH = 4;
 
 /** One Terraform process per core, but never more than memory allows. */
-export function defaultParallelism(): number {
-  const byMemory = Math.floor(os.totalmem() / 1024 ** 3 / GIB_PER_TERRAFORM_PROCESS);
+export function defaultParallelism(gibPerProcess = GIB_PER_TERRAFORM_PROCESS): number {
+  const byMemory = Math.floor(os.totalmem() / 1024 ** 3 / gibPerProcess);
   return Math.max(1, Math.min(os.availableParallelism(), byMemory));
 }

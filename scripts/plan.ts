@@ -3,7 +3,8 @@
  * init and plan every stack (offline without AWS credentials) — or only those whose synthesized
  * Terraform changed since the ref, or one shard of them — then print a per-stack summary, write the
  * Markdown summary to <outdir>/plan-summary.md and the outcomes to <outdir>/plan-outcomes.json (what
- * `npm run summarize -- --merge` reads). --list only writes the stack lists: changed-stacks.json and
+ * `npm run summarize -- --merge` reads). Offline, stacks are planned in batches (LZ_BATCH=0: one at a
+ * time). --list only writes the stack lists: changed-stacks.json and
  * plan-matrix.json (the stacks to plan and how many shards to use). Exit 1 on bad config or any failed stack.
  */
 import * as fs from 'node:fs';
@@ -70,7 +71,8 @@ async function main(): Promise<number> {
     const stacks = selection ? selection.stacks : named;
     if (args.list) return writePlanMatrix(configDir, settings, stacks, selection?.notes ?? []);
     const parallelism = process.env.LZ_PARALLELISM ? Number(process.env.LZ_PARALLELISM) : undefined;
-    let result = await runPlanPipeline({ configDir, settings, stacks, shard: args.shard, parallelism });
+    const batch = process.env.LZ_BATCH !== '0';
+    let result = await runPlanPipeline({ configDir, settings, stacks, shard: args.shard, parallelism, batch });
     const diffAgainst = settings.mode === 'offline' && args.changedSince && selection?.comparison ? args.changedSince : undefined;
     if (diffAgainst) {
       const outcomes = await diffAgainstRef({
@@ -121,6 +123,12 @@ function writePlanMatrix(
   return 0;
 }
 
+/** Where the plan files went: beside each stack, or (offline, batched) one per batch. */
+function where(result: PlanPipelineResult): string {
+  const batches = new Set(result.outcomes.flatMap((outcome) => (outcome.batch ? [outcome.batch] : [])));
+  return batches.size > 0 ? `the plan files of its ${batches.size} batches in batches/<batch>/plan.tfplan` : 'beside plan.tfplan';
+}
+
 function printResult(result: PlanPipelineResult): void {
   const width = Math.max(5, ...result.outcomes.map((outcome) => outcome.stack.length));
   console.log('\nstack'.padEnd(width + 2) + 'changes');
@@ -130,7 +138,7 @@ function printResult(result: PlanPipelineResult): void {
   const failed = result.outcomes.filter((outcome) => !outcome.ok);
   for (const outcome of failed) console.error(`\n${outcome.stack}: terraform ${outcome.error!.step} failed:\n${outcome.error!.message}`);
   console.log(
-    `\n${result.outcomes.length - failed.length}/${result.outcomes.length} stacks planned in ${result.totalSeconds.toFixed(1)}s; plans are saved as plan.tfplan and plan.json in each stack's folder.`,
+    `\n${result.outcomes.length - failed.length}/${result.outcomes.length} stacks planned in ${result.totalSeconds.toFixed(1)}s; each stack's plan.json is in its folder, ${where(result)}.`,
   );
 }
 

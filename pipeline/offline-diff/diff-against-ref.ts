@@ -50,8 +50,8 @@ export async function diffAgainstRef(options: DiffAgainstRefOptions): Promise<St
   const baseDir = (stack: string) => path.join(baseOut, 'stacks', stack);
   const limit = pLimit(options.parallelism ?? 1);
   const diffOne = async (outcome: StackOutcome): Promise<StackOutcome> => {
-    if (!outcome.ok || !outcome.planFile || !fs.existsSync(baseDir(outcome.stack))) return outcome;
-    const head: StackToPlan = { name: outcome.stack, dir: path.dirname(outcome.planFile) };
+    if (!outcome.ok || !outcome.planJsonFile || !fs.existsSync(baseDir(outcome.stack))) return outcome;
+    const head: StackToPlan = { name: outcome.stack, dir: path.dirname(outcome.planJsonFile) };
     const result = await againstBase(head, baseDir(outcome.stack), false, options.env, schemaCacheFile);
     log(`[diff] ${outcome.stack} against ${options.ref}: ${result.ok ? 'planned' : `FAILED at ${result.error!.step}`}`);
     return result;
@@ -85,6 +85,8 @@ async function againstBase(
     const basePlanJsonFile = path.join(base.dir, 'base-plan.json');
     fs.copyFileSync(basePlan.planJsonFile!, basePlanJsonFile);
     const stateFile = await buildBaseState({ baseStackDir: base.dir, basePlanJsonFile, env, schemaCacheFile, settle: !destroy });
+    // A head planned in a batch was never initialized in its own folder.
+    if (!destroy && !fs.existsSync(path.join(target.dir, '.terraform'))) seconds.init += await initStack(target, env);
     return await planAgainstState({ stack: target, stateFile, env, destroy, seconds });
   } catch (error) {
     if (error instanceof TerraformError) return failedStack(target.name, 'plan', error, seconds);

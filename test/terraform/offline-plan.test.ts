@@ -10,7 +10,8 @@ import { edit, SAMPLE_DIR, sampleModel, sampleTexts } from '../support/config';
 /*
  * The real thing: every stack of the sample organization (workload stacks included) through
  * `terraform init` and an offline `plan` (which validates) with hashicorp/aws 5.100.0, exactly as
- * `npm run plan` runs them.
+ * `npm run plan` runs them: in batches, several stacks as modules of one Terraform root, each
+ * stack's share of the plan written to its own plan.json.
  */
 const stackCount = sampleModel().stacks.length;
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-offline-plan-'));
@@ -50,10 +51,27 @@ describe('offline Terraform pipeline on the sample organization', () => {
     }
   });
 
-  it('saves each plan and its JSON next to the stack', () => {
+  it("saves each stack's plan JSON next to the stack, and the batch's plan file in the batch's folder", () => {
     for (const outcome of result.outcomes) {
-      expect(outcome.planFile).toBe(path.join(outdir, 'stacks', outcome.stack, 'plan.tfplan'));
+      expect(outcome.planJsonFile).toBe(path.join(outdir, 'stacks', outcome.stack, 'plan.json'));
       expect(JSON.parse(fs.readFileSync(outcome.planJsonFile!, 'utf8')).format_version).toMatch(/^1\./);
+      expect(outcome.planFile).toBe(path.join(outdir, 'batches', outcome.batch!, 'plan.tfplan'));
+      expect(fs.existsSync(outcome.planFile!)).toBe(true);
+    }
+  });
+
+  it('lists in each plan.json exactly the resources of its stack, at the addresses the stack alone gives them', () => {
+    for (const outcome of result.outcomes) {
+      const stack = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', outcome.stack, 'cdk.tf.json'), 'utf8'));
+      const synthesized = Object.entries<Record<string, unknown>>(stack.resource).flatMap(([type, byName]) =>
+        Object.keys(byName).map((name) => `${type}.${name}`),
+      );
+      const plan = JSON.parse(fs.readFileSync(outcome.planJsonFile!, 'utf8'));
+      const planned = plan.resource_changes
+        .filter((change: { mode: string }) => change.mode === 'managed')
+        .map((change: { address: string }) => change.address);
+      expect({ stack: outcome.stack, planned: planned.sort() }).toEqual({ stack: outcome.stack, planned: synthesized.sort() });
+      expect(Object.keys(plan.output_changes).sort()).toEqual(Object.keys(stack.output ?? {}).sort());
     }
   });
 
@@ -63,14 +81,17 @@ describe('offline Terraform pipeline on the sample organization', () => {
     expect(attachment.change.after.transit_gateway_id).toMatch(/^tgw-[0-9a-f]{17}$/);
   });
 
-  it('reports progress for every step of every stack', () => {
-    expect(log.filter((line) => line.startsWith('[init '))).toHaveLength(stackCount);
+  it('reports progress for every stack and every batch', () => {
+    const batches = new Set(result.outcomes.map((outcome) => outcome.batch));
     expect(log.filter((line) => line.startsWith('[plan '))).toHaveLength(stackCount);
+    expect(log.filter((line) => line.startsWith('[batch '))).toHaveLength(batches.size);
+    expect(batches.size).toBeLessThan(stackCount);
   });
 
   it('can never apply an offline plan: the provider refuses before touching anything', async () => {
     const cli = writeTerraformCliConfig(path.join(outdir, '.terraform-cli'));
-    const dir = path.join(outdir, 'stacks', 'dev-spoke-orders-dev');
+    const outcome = result.outcomes.find((candidate) => candidate.stack === 'dev-spoke-orders-dev')!;
+    const dir = path.dirname(outcome.planFile!);
     await expect(terraform(['apply', '-input=false', '-no-color', 'plan.tfplan'], dir, cli.env)).rejects.toThrow(
       /invalid AWS Region: offline-synth-cannot-be-deployed/,
     );
