@@ -249,7 +249,7 @@ async function comparePipelines(root: string, workspace: Workspace, options: Ben
   const parallelism = defaultParallelism();
   const runs: WholeOrganizationPlan[] = [];
   for (let repeat = 0; repeat < (options.pipelineRepeats ?? 2); repeat += 1) {
-    for (const variant of ['with-validate', 'plan-only'] as const) {
+    for (const variant of ['with-validate', 'plan-only', 'batched'] as const) {
       const run = await planWholeOrganization(stacks, workspace.setup, parallelism, variant);
       options.log(
         `[pipelines] ${variant}: ${stacks.length} stacks, inits ${run.initWallSeconds.toFixed(1)} s, plans ${run.planPhaseWallSeconds.toFixed(1)} s wall / ` +

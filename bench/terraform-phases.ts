@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pLimit from 'p-limit';
 import { ensureOfflineStates, type StackJson } from '../pipeline/offline-state';
+import { batchDir, planBatches, writeBatchRoot } from '../pipeline/plan-batch';
 import { resourceCount } from '../pipeline/shards';
 import { readStackJson, readSynthOutput } from '../pipeline/synth-output';
 import { writeTerraformCliConfig } from '../pipeline/terraform-cli-config';
@@ -19,9 +20,10 @@ export type StackKind = 'org' | 'hub' | 'spoke' | 'organization-wide';
 
 /**
  * `with-validate`: the pipeline before issue 11 (`terraform validate`, then plan and show);
- * `plan-only`: the pipeline now (plan validates; then show).
+ * `plan-only`: one stack per Terraform run (plan validates; then show) — live plans still run so;
+ * `batched`: the offline pipeline now, several stacks as modules of one root (pipeline/plan-batch.ts).
  */
-export type PipelineVariant = 'with-validate' | 'plan-only';
+export type PipelineVariant = 'with-validate' | 'plan-only' | 'batched';
 
 export interface BenchStack {
   readonly name: string;
@@ -133,6 +135,7 @@ export async function planWholeOrganization(
   parallelism: number,
   variant: PipelineVariant,
 ): Promise<WholeOrganizationPlan> {
+  if (variant === 'batched') return planInBatches(stacks, setup, parallelism);
   const inits: StackTimings[] = [];
   for (const stack of stacks) inits.push(await initStack(stack, setup));
   const limit = pLimit(parallelism);
@@ -148,6 +151,45 @@ export async function planWholeOrganization(
     planPhaseCpuSeconds: runs.reduce((total, run) => total + run.cpuSeconds, 0),
     peakMemoryMbPerProcess: Math.max(...runs.map((run) => run.peakMemoryMb)),
     timings,
+  };
+}
+
+/**
+ * The offline pipeline now: the stacks in batches (the same split as pipeline/plan-batch.ts), each
+ * batch one init, one plan and one show; batch timings are reported as the batch's first stack's.
+ */
+async function planInBatches(stacks: readonly BenchStack[], setup: TerraformSetup, parallelism: number): Promise<WholeOrganizationPlan> {
+  const outdir = path.dirname(path.dirname(stacks[0].dir));
+  const batches = planBatches(
+    stacks.map((stack) => ({ name: stack.name, dir: stack.dir, file: path.join(stack.dir, 'cdk.tf.json'), dependencies: [] })),
+    parallelism,
+  );
+  const inits: Measurement[] = [];
+  for (const batch of batches) {
+    const dir = writeBatchRoot(batch, outdir);
+    inits.push(await measureOrFail('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env: setup.env }));
+  }
+  const limit = pLimit(parallelism);
+  const started = process.hrtime.bigint();
+  const runs = await Promise.all(
+    batches.map((batch) =>
+      limit(async () => {
+        const options = { cwd: batchDir(outdir, batch), env: setup.env };
+        const plan = await measureOrFail('terraform', ['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan'], options);
+        return { plan, show: await measureOrFail('terraform', ['show', '-json', 'plan.tfplan'], options) };
+      }),
+    ),
+  );
+  const measurements = runs.flatMap((run) => [run.plan, run.show]);
+  return {
+    variant: 'batched',
+    stacks: stacks.length,
+    parallelism,
+    initWallSeconds: inits.reduce((total, init) => total + init.wallSeconds, 0),
+    planPhaseWallSeconds: Number(process.hrtime.bigint() - started) / 1e9,
+    planPhaseCpuSeconds: measurements.reduce((total, run) => total + run.cpuSeconds, 0),
+    peakMemoryMbPerProcess: Math.max(...measurements.map((run) => run.peakMemoryMb)),
+    timings: [],
   };
 }
 

@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import pLimit from 'p-limit';
 import { batchRootJson, stackPlanJson } from './plan-batch-json';
 import { countPlan } from './plan-counts';
 import { parsePlanJson } from './plan-json';
@@ -26,9 +25,6 @@ import { terraform, TerraformError } from './terraform';
  * proportional memory, measured), so a batch of 24 peaks near 3 GB.
  */
 export const MAX_PROVIDERS_PER_BATCH = 24;
-
-/** `terraform init` is not safe to run concurrently against one plugin cache. */
-const oneInitAtATime = pLimit(1);
 
 export interface PlanBatch {
   /** `batch-1` …, in the order planned. */
@@ -79,11 +75,8 @@ export function batchDir(outdir: string, batch: PlanBatch): string {
   return path.join(outdir, 'batches', batch.id);
 }
 
-/**
- * Writes the batch root, inits and plans it, and writes each stack's share of the plan JSON to the
- * stack's plan.json. Outcomes carry the batch's plan file and the batch's seconds.
- */
-export async function planBatch(batch: PlanBatch, outdir: string, env: Record<string, string>): Promise<StackOutcome[]> {
+/** Writes the batch's root module (a fresh folder) and returns the folder. */
+export function writeBatchRoot(batch: PlanBatch, outdir: string): string {
   const dir = batchDir(outdir, batch);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -95,10 +88,19 @@ export async function planBatch(batch: PlanBatch, outdir: string, env: Record<st
     })),
   );
   fs.writeFileSync(path.join(dir, 'main.tf.json'), `${JSON.stringify(root, null, 2)}\n`);
+  return dir;
+}
+
+/**
+ * Writes the batch root, inits and plans it, and writes each stack's share of the plan JSON to the
+ * stack's plan.json. Outcomes carry the batch's plan file and the batch's seconds.
+ */
+export async function planBatch(batch: PlanBatch, outdir: string, env: Record<string, string>): Promise<StackOutcome[]> {
+  const dir = writeBatchRoot(batch, outdir);
   const seconds = noSeconds();
   const everyStack = (outcome: (stack: SynthesizedStack) => StackOutcome) => batch.stacks.map(outcome);
   try {
-    seconds.init = await oneInitAtATime(() => initStack({ name: batch.id, dir }, env));
+    seconds.init = await initStack({ name: batch.id, dir }, env);
     seconds.plan = (await terraform(['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan'], dir, env)).seconds;
   } catch (error) {
     if (error instanceof TerraformError) return planStackByStack(batch, env);
@@ -126,7 +128,7 @@ async function planStackByStack(batch: PlanBatch, env: Record<string, string>): 
   for (const stack of batch.stacks) {
     const seconds = noSeconds();
     try {
-      seconds.init = await oneInitAtATime(() => initStack(stack, env));
+      seconds.init = await initStack(stack, env);
     } catch (error) {
       outcomes.push(failedStack(stack.name, 'init', error, seconds));
       continue;

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import pLimit from 'p-limit';
 import type { SynthSettings } from '../stacks/settings';
 import { countPlan, formatCounts, type PlanCounts } from './plan-counts';
 import { parsePlanJson, PlanFileError } from './plan-json';
-import { terraform, TerraformError } from './terraform';
+import { terraform, TerraformError, terraformInit } from './terraform';
 
 /*
  * One stack through Terraform: `init`, then `plan -out` and `show -json`. There is no separate
@@ -44,9 +45,15 @@ export interface StackToPlan {
 
 export const noSeconds = (): StackSeconds => ({ init: 0, plan: 0, show: 0 });
 
-/** `terraform init` of one stack; resolves with the seconds taken, rejects with TerraformError. */
+/** Terraform's plugin cache is not safe for concurrent installs: one init at a time per process. */
+const oneInitAtATime = pLimit(1);
+
+/**
+ * `terraform init` of one stack, never two at once in this process; resolves with the seconds
+ * taken, rejects with TerraformError.
+ */
 export async function initStack(stack: StackToPlan, env: Record<string, string>): Promise<number> {
-  return (await terraform(['init', '-input=false', '-no-color'], stack.dir, env)).seconds;
+  return oneInitAtATime(async () => (await terraformInit(['-input=false', '-no-color'], stack.dir, env)).seconds);
 }
 
 /**

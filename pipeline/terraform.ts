@@ -40,3 +40,24 @@ export function terraform(args: readonly string[], cwd: string, env: Record<stri
     });
   });
 }
+
+/** The message of `terraform init` losing a race for the shared plugin cache to another process. */
+const PLUGIN_CACHE_RACE = /failed to create directory[\s\S]*file exists|cannot link[\s\S]*file exists/i;
+
+/**
+ * `terraform init` with its flags. Terraform's plugin cache is not safe for concurrent writers: when
+ * two processes (two jest workers, two `npm run plan`s) install the same provider at once, one fails
+ * with "file exists" after the other has finished. The cache then holds the provider, so that init
+ * is run again (at most twice more) instead of failing the stack.
+ */
+export async function terraformInit(args: readonly string[], cwd: string, env: Record<string, string>): Promise<TerraformRun> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await terraform(['init', ...args], cwd, env);
+    } catch (error) {
+      const lostRace = error instanceof TerraformError && PLUGIN_CACHE_RACE.test(error.output);
+      if (!lostRace || attempt === 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}

@@ -50,7 +50,7 @@ function digits(text: string): string {
     .join('');
 }
 
-/** `arn:aws:offline:…` for ARNs (providers parse them), `offline-<address>-<attribute>` otherwise. */
+/** `arn:aws:offline:…` for ARNs (providers parse them), an https URL for URLs, `offline-<address>-<attribute>` otherwise. */
 export function placeholderString(address: string, attribute: string): string {
   const type = address.split('.')[0];
   if (attribute === 'id') {
@@ -58,6 +58,8 @@ export function placeholderString(address: string, attribute: string): string {
     if (id) return id;
   }
   if (attribute === 'owner_id' || attribute.endsWith('account_id')) return digits(`${address}.${attribute}`);
+  // URLs are checked for a host (an OIDC provider's url from a cluster's issuer, for one).
+  if (/(^|[._])(url|issuer|endpoint)$/.test(attribute)) return `https://offline-${hex(`${address}.${attribute}`, 12)}.invalid`;
   const safe = `${address}.${attribute}`.replace(/[^A-Za-z0-9_.:/-]/g, '_');
   return attribute === 'arn' || attribute.endsWith('_arn') ? `arn:aws:offline:eu-west-1:000000000000:${safe}` : `offline-${safe}`;
 }

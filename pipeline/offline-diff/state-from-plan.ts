@@ -20,6 +20,8 @@ interface PlannedResource {
   readonly provider_name: string;
   readonly schema_version?: number;
   readonly values?: Record<string, unknown>;
+  /** Mirrors `values`, true where a value is sensitive (by the schema or through configuration). */
+  readonly sensitive_values?: unknown;
 }
 
 interface PlannedModule {
@@ -71,7 +73,7 @@ export function stateFromPlan(plan: BasePlanJson, options: StateFromPlanOptions)
       ...(resource.index !== undefined ? { index_key: resource.index } : {}),
       schema_version: resource.schema_version ?? options.schemas.resources.get(resource.type)?.version ?? 0,
       attributes: resolver.attributes(resource.address),
-      sensitive_attributes: [],
+      sensitive_attributes: sensitivePaths(resource.sensitive_values),
       dependencies: [],
     });
     byConfig.set(configAddress, entry);
@@ -249,4 +251,21 @@ function allResources(module: PlannedModule | undefined): PlannedResource[] {
 
 function withoutIndex(address: string): string {
   return address.replace(/\[[^\]]*\]$/, '');
+}
+
+type PathStep = { type: 'get_attr'; value: string } | { type: 'index'; value: { value: number | string; type: 'number' | 'string' } };
+
+/**
+ * The state's `sensitive_attributes`: one path per sensitive value of the plan's `sensitive_values`.
+ * Without them, Terraform plans an update of every resource with a sensitive attribute (an API
+ * key's value) only to mark it sensitive, a change the pull request did not make.
+ */
+export function sensitivePaths(mask: unknown, prefix: PathStep[] = []): PathStep[][] {
+  if (mask === true) return prefix.length > 0 ? [prefix] : [];
+  if (Array.isArray(mask))
+    return mask.flatMap((item, index) => sensitivePaths(item, [...prefix, { type: 'index', value: { value: index, type: 'number' } }]));
+  // Keys are taken as attributes: a sensitive value inside a map would need an index step instead.
+  if (isObject(mask))
+    return Object.entries(mask).flatMap(([key, item]) => sensitivePaths(item, [...prefix, { type: 'get_attr', value: key }]));
+  return [];
 }

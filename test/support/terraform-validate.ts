@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack } from 'cdktf';
-import { terraform } from '../../pipeline/terraform';
+import { terraform, terraformInit } from '../../pipeline/terraform';
 import { writeTerraformCliConfig } from '../../pipeline/terraform-cli-config';
 
 export interface ScratchStack {
@@ -28,7 +28,7 @@ export async function initScratchStack(prefix: string, build: (stack: TerraformS
   app.synth();
   const dir = path.join(outdir, 'stacks', 'check');
   const { env } = writeTerraformCliConfig(path.join(outdir, '.terraform-cli'));
-  await terraform(['init', '-input=false', '-no-color', '-backend=false'], dir, env);
+  await terraformInit(['-input=false', '-no-color', '-backend=false'], dir, env);
   return { dir, env };
 }
 

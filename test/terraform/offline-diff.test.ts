@@ -14,7 +14,8 @@ import { edit, sampleModel, sampleTexts } from '../support/config';
 /*
  * The offline diff with real Terraform and hashicorp/aws 5.100.0: the sample's offline plan of a
  * stack becomes a state, and an edited sample plans against it. Only the stacks each change
- * touches are planned: the legacy-dev spoke (explicit VPC CIDR) and the org stack.
+ * touches are planned: the legacy-dev spoke (explicit VPC CIDR), the org stack, and payments-prod's
+ * workloads (one REST API method changed: issue 14's redeployment).
  */
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-offline-diff-'));
 const cli = writeTerraformCliConfig(path.join(root, '.terraform-cli'));
@@ -22,6 +23,8 @@ const schemaCacheFile = path.join(root, 'provider-schemas.json');
 const DEV = 'environments/dev.yaml';
 const ORG = 'environments/org.yaml';
 const SPOKE = 'dev-spoke-legacy-dev';
+const PAYMENTS = 'environments/prod/payments-prod.yaml';
+const WORKLOADS = 'prod-workloads-payments-prod';
 
 function synth(name: string, texts: readonly ConfigText[]): string {
   const outdir = path.join(root, name);
@@ -57,9 +60,13 @@ const actions = (summary: StackSummary) => summary.changes.map((change) => `${ch
 
 const texts = sampleTexts();
 const changed = edit(
-  edit(texts, DEV, (doc) => doc.setIn(['accounts', 'legacy-dev', 'vpc', 'cidr'], '10.19.16.0/20')),
-  ORG,
-  (doc) => doc.setIn(['accounts', 'security', 'tags'], { Owner: 'secops' }),
+  edit(
+    edit(texts, DEV, (doc) => doc.setIn(['accounts', 'legacy-dev', 'vpc', 'cidr'], '10.19.16.0/20')),
+    ORG,
+    (doc) => doc.setIn(['accounts', 'security', 'tags'], { Owner: 'secops' }),
+  ),
+  PAYMENTS,
+  (doc) => doc.setIn(['serverless', 'restApis', 'payments', 'routes', 'get-payment', 'apiKeyRequired'], false),
 );
 const removed = edit(texts, DEV, (doc) => {
   doc.deleteIn(['accounts', 'legacy-dev']);
@@ -67,7 +74,7 @@ const removed = edit(texts, DEV, (doc) => {
 });
 const added = edit(texts, DEV, (doc) => doc.setIn(['accounts', 'sandbox-dev'], { email: 'aws+sandbox-dev@acme.example', ou: 'NonProd' }));
 
-let results: Record<'noop' | 'cidr' | 'tag' | 'removedOrg' | 'removedSpoke' | 'added', StackSummary>;
+let results: Record<'noop' | 'cidr' | 'tag' | 'removedOrg' | 'removedSpoke' | 'added' | 'method', StackSummary>;
 
 beforeAll(async () => {
   const [base, head, withoutLegacy, withSandbox] = [
@@ -76,19 +83,24 @@ beforeAll(async () => {
     synth('removed', removed),
     synth('added', added),
   ];
-  const [spokeState, orgState] = await Promise.all([baseState(base, SPOKE), baseState(base, 'org')]);
+  const limit = pLimit(2);
+  const [spokeState, orgState, workloadsState] = await Promise.all([
+    limit(() => baseState(base, SPOKE)),
+    limit(() => baseState(base, 'org')),
+    limit(() => baseState(base, WORKLOADS)),
+  ]);
   const spokeDestroyState = path.join(root, 'spoke-destroy.tfstate');
   fs.copyFileSync(spokeState, spokeDestroyState);
-  const limit = pLimit(2);
-  const [noop, cidr, tag, removedOrg, removedSpoke, addedOrg] = await Promise.all([
+  const [noop, cidr, tag, removedOrg, removedSpoke, addedOrg, method] = await Promise.all([
     limit(() => diff(base, 'org', orgState)),
     limit(() => diff(head, SPOKE, spokeState)),
     limit(() => diff(head, 'org', orgState)),
     limit(() => diff(withoutLegacy, 'org', orgState)),
     limit(() => diff(base, SPOKE, spokeDestroyState, true)),
     limit(() => diff(withSandbox, 'org', orgState)),
+    limit(() => diff(head, WORKLOADS, workloadsState)),
   ]);
-  results = { noop, cidr, tag, removedOrg, removedSpoke, added: addedOrg };
+  results = { noop, cidr, tag, removedOrg, removedSpoke, added: addedOrg, method };
 }, 900_000);
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -143,6 +155,41 @@ describe('offline diff against the base', () => {
     it('lists every resource of its removed spoke stack as a destroy', () => {
       expect(results.removedSpoke.changes.length).toBeGreaterThan(10);
       expect(results.removedSpoke.changes.every((change) => change.action === 'delete')).toBe(true);
+    });
+  });
+
+  describe('with one REST API method changed (issue 14)', () => {
+    const paymentsApi = (type: string) => (change: { address: string }) =>
+      change.address.startsWith(`${type}.`) && /payments/.test(change.address);
+    const headPlan = () => JSON.parse(fs.readFileSync(path.join(root, 'changed', 'stacks', WORKLOADS, 'plan.json'), 'utf8'));
+
+    it('updates the method in place', () => {
+      const methods = results.method.changes.filter(paymentsApi('aws_api_gateway_method'));
+      expect(methods.map((change) => change.action)).toEqual(['update']);
+      expect(methods[0].address).toMatch(/get-payment/);
+    });
+
+    it('replaces the deployment, the new one created before the old one is destroyed', () => {
+      const deployments = results.method.changes.filter(paymentsApi('aws_api_gateway_deployment'));
+      expect(deployments.map((change) => change.action)).toEqual(['replace']);
+      const planned = headPlan().resource_changes.find((change: { address: string }) => change.address === deployments[0].address);
+      expect(planned.change.actions).toEqual(['create', 'delete']);
+      expect(planned.change.replace_paths).toContainEqual(['triggers']);
+    });
+
+    it('updates the stage to the new deployment instead of leaving it on the old one', () => {
+      const stages = results.method.changes.filter(paymentsApi('aws_api_gateway_stage'));
+      expect(stages.map((change) => change.action)).toEqual(['update']);
+      const planned = headPlan().resource_changes.find((change: { address: string }) => change.address === stages[0].address);
+      expect(planned.change.after_unknown.deployment_id).toBe(true);
+    });
+
+    it('changes nothing else in the stack', () => {
+      const others = results.method.changes.filter(
+        (change) =>
+          !['aws_api_gateway_method', 'aws_api_gateway_deployment', 'aws_api_gateway_stage'].some((type) => paymentsApi(type)(change)),
+      );
+      expect(others.map((change) => `${change.action} ${change.address}`)).toEqual([]);
     });
   });
 

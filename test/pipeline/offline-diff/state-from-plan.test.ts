@@ -1,5 +1,5 @@
 import { parseProviderSchemas } from '../../../pipeline/offline-diff/provider-schema';
-import { stateFromPlan, type BasePlanJson } from '../../../pipeline/offline-diff/state-from-plan';
+import { sensitivePaths, stateFromPlan, type BasePlanJson } from '../../../pipeline/offline-diff/state-from-plan';
 import { renderSummary } from '../../../pipeline/summary';
 import { input, plan } from '../summary/fixtures';
 
@@ -95,7 +95,11 @@ describe('state from a base plan', () => {
     });
 
     it('gives an unknown list of objects one element, so `identity[0].oidc[0].issuer` can be read', () => {
-      expect(attributes('aws_subnet').identity).toEqual([{ oidc: [{ issuer: expect.stringMatching(/^offline-/) }] }]);
+      expect(attributes('aws_subnet').identity).toEqual([{ oidc: [{ issuer: expect.stringMatching(/^https:\/\/offline-/) }] }]);
+    });
+
+    it('gives URL-like attributes (issuer, url, endpoint) a URL with a host, as the provider checks', () => {
+      expect(attributes('aws_subnet').identity[0].oidc[0].issuer).toMatch(/^https:\/\/offline-[0-9a-f]{12}\.invalid$/);
     });
 
     it('fills unknowns nested in a block with the type of the nested attribute', () => {
@@ -119,6 +123,25 @@ describe('state from a base plan', () => {
       'provider["registry.terraform.io/hashicorp/aws"].network',
     );
     expect(state.resources[0].instances[0].schema_version).toBe(1);
+  });
+});
+
+describe('sensitive attributes of the state', () => {
+  it('lists one path per sensitive value, through attributes and list indexes', () => {
+    const mask = { value: true, tags: {}, rule: [{ secret: false }, { secret: true }] };
+    expect(sensitivePaths(mask)).toEqual([
+      [{ type: 'get_attr', value: 'value' }],
+      [
+        { type: 'get_attr', value: 'rule' },
+        { type: 'index', value: { value: 1, type: 'number' } },
+        { type: 'get_attr', value: 'secret' },
+      ],
+    ]);
+  });
+
+  it('lists nothing when nothing is sensitive', () => {
+    expect(sensitivePaths({ tags: {}, ingress: [false] })).toEqual([]);
+    expect(sensitivePaths(undefined)).toEqual([]);
   });
 });
 
