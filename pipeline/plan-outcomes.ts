@@ -33,6 +33,8 @@ export interface PlanRunRecord {
   readonly mode: 'offline' | 'live';
   readonly shard?: Shard;
   readonly notes?: readonly string[];
+  /** Offline, the ref each changed stack was planned against (the offline diff). */
+  readonly offlineDiffAgainst?: string;
   /** planJsonFile and planFile relative to the folder of the record. */
   readonly outcomes: readonly StackOutcome[];
 }
@@ -43,6 +45,8 @@ export interface MergedPlanRun {
   readonly outcomes: readonly StackOutcome[];
   readonly notes: readonly string[];
   readonly changedSince?: { readonly ref: string; readonly comparison: StackComparison };
+  /** Set when the shards planned offline against this ref (all of them, or the summary would mislead). */
+  readonly offlineDiffAgainst?: string;
 }
 
 export class PlanRunError extends Error {
@@ -85,11 +89,14 @@ export function mergePlanRuns(dirs: readonly string[]): MergedPlanRun {
     );
   const outcomes = collectOutcomes(records, matrices);
   const notes = [...matrices.flatMap((matrix) => matrix.notes ?? []), ...records.flatMap(({ record }) => record.notes ?? [])];
+  const diffRefs = new Set(records.map(({ record }) => record.offlineDiffAgainst));
+  const offlineDiffAgainst = diffRefs.size === 1 ? [...diffRefs][0] : undefined;
   return {
     mode: modes[0] ?? 'offline',
     outcomes,
     notes: [...new Set(notes)],
     ...(changed.length > 0 ? { changedSince: changed[0] } : {}),
+    ...(offlineDiffAgainst ? { offlineDiffAgainst } : {}),
   };
 }
 

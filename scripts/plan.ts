@@ -79,14 +79,21 @@ async function main(): Promise<number> {
         ref: diffAgainst,
         outdir: settings.outdir,
         outcomes: result.outcomes,
-        removed: args.shard ? [] : selection!.comparison!.removed,
+        // Sharded, the first shard plans the destroys of removed stacks (they are in no shard's list).
+        removed: !args.shard || args.shard.index === 1 ? selection!.comparison!.removed : [],
         env: writeTerraformCliConfig(path.join(settings.outdir, '.terraform-cli')).env,
         parallelism,
       });
       result = { ...result, outcomes };
     }
     printResult(result);
-    writePlanRunRecord(settings.outdir, { mode: settings.mode, shard: args.shard, notes: selection?.notes, outcomes: result.outcomes });
+    writePlanRunRecord(settings.outdir, {
+      mode: settings.mode,
+      shard: args.shard,
+      notes: selection?.notes,
+      ...(diffAgainst ? { offlineDiffAgainst: diffAgainst } : {}),
+      outcomes: result.outcomes,
+    });
     const summaryFile = writePlanSummary({
       outdir: settings.outdir,
       outcomes: result.outcomes,

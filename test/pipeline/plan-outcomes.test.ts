@@ -69,6 +69,40 @@ describe('plan runs of several shards', () => {
     });
   });
 
+  describe('planned offline against the base by every shard', () => {
+    const [shardOne, shardTwo, selection] = [scratch('diff-1'), scratch('diff-2'), scratch('diff-selection')];
+    const removedComparison = { ...comparison, removed: ['dev-spoke-gone'] };
+    const destroy = plan([deleted('aws_vpc.gone')]);
+    writePlanRunRecord(shardOne, {
+      mode: 'offline',
+      shard: { index: 1, count: 2 },
+      offlineDiffAgainst: 'origin/main',
+      outcomes: [planned(shardOne, 'dev-spoke-a', plan([created('aws_subnet.a')])), planned(shardOne, 'dev-spoke-gone', destroy)],
+    });
+    writePlanRunRecord(shardTwo, {
+      mode: 'offline',
+      shard: { index: 2, count: 2 },
+      offlineDiffAgainst: 'origin/main',
+      outcomes: [planned(shardTwo, 'prod-spoke-b', plan([deleted('aws_subnet.c')]))],
+    });
+    fs.writeFileSync(path.join(selection, CHANGED_STACKS_FILE), JSON.stringify({ ref: 'origin/main', ...removedComparison }));
+    const merged = mergePlanRuns([shardOne, shardTwo, selection]);
+
+    it('says the merged summary is an offline diff against the ref, and lists the removed stack as destroys', () => {
+      expect(merged.offlineDiffAgainst).toBe('origin/main');
+      const markdown = renderPlanSummary(merged);
+      expect(markdown).toContain('Offline diff, against `origin/main`');
+      expect(markdown).toContain('aws_vpc.gone');
+      expect(markdown).not.toContain('Removed since `origin/main`');
+    });
+
+    it('does not claim an offline diff when one shard planned without it', () => {
+      const plain = scratch('diff-plain');
+      writePlanRunRecord(plain, { mode: 'offline', shard: { index: 2, count: 2 }, outcomes: [] });
+      expect(mergePlanRuns([shardOne, plain]).offlineDiffAgainst).toBeUndefined();
+    });
+  });
+
   describe('when a shard did not finish', () => {
     const selection = scratch('matrix');
     const shardOne = scratch('finished');

@@ -102,7 +102,11 @@ describe('GitHub workflows', () => {
       expect(shards.strategy?.matrix?.shard).toBe('${{ fromJSON(needs.stacks.outputs.matrix) }}');
       expect(shards.strategy?.['max-parallel']).toBeGreaterThan(1);
       expect(shards.strategy?.['fail-fast']).toBe(false);
-      expect(runs(shards)).toContain('npm run plan -- --shard "$SHARD" $STACKS');
+      expect(runs(shards)).toContain('npm run plan -- --shard "$SHARD" --changed-since "origin/$BASE_REF" $STACKS');
+    });
+
+    it('gives each shard the history to plan offline against the base branch', () => {
+      expect(usesOf(shards, 'actions/checkout')?.with?.['fetch-depth']).toBe(0);
     });
 
     it("uploads each shard's outcomes and plans, also when the shard fails", () => {
