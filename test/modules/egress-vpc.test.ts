@@ -3,18 +3,8 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
 import { EgressVpc, type EgressTransitRoutesProps, type EgressVpcProps } from '../../modules/network/egress-vpc';
-import { TransitGatewayAttachment } from '../../modules/network/transit-gateway-attachment';
-import { terraformValidate } from '../support/terraform-validate';
 import { referenceTo, resourceAt, resourcesOf, type Resource } from './synthesized';
-
-const props: EgressVpcProps = {
-  name: 'acme-prod-egress',
-  cidrBlock: '10.255.0.0/24',
-  zones: [
-    { availabilityZone: 'eu-west-1b', publicCidrBlock: '10.255.0.32/28', attachmentCidrBlock: '10.255.0.48/28' },
-    { availabilityZone: 'eu-west-1a', publicCidrBlock: '10.255.0.0/28', attachmentCidrBlock: '10.255.0.16/28' },
-  ],
-};
+import { props } from './egress-vpc.validate';
 
 /** An egress VPC attached to a gateway, with its return routes; `routes` overrides the routing call. */
 function build(scope: Construct, overrides: Partial<EgressVpcProps> = {}, routes: Partial<EgressTransitRoutesProps> = {}): EgressVpc {
@@ -157,25 +147,6 @@ describe('egress VPC', () => {
           egress.routeToTransitGateway({ transitGatewayId: 'tgw-1', attachment: egress.vpc, destinations: ['10.1.0.0/16'] });
         }),
       ).toThrow('routeToTransitGateway was already called; call it once with every destination');
-    });
-  });
-
-  it('is valid for the real provider schema, attached with TransitGatewayAttachment', async () => {
-    await terraformValidate((stack) => {
-      const egress = new EgressVpc(stack, 'egress', { ...props, ipv6: {} });
-      const attachment = new TransitGatewayAttachment(stack, 'attachment', {
-        name: 'egress',
-        transitGatewayId: 'tgw-1',
-        vpcId: egress.vpcId,
-        subnetIds: egress.attachmentSubnetIds,
-        associatedRouteTableId: 'tgw-rtb-egress',
-      });
-      egress.routeToTransitGateway({
-        transitGatewayId: 'tgw-1',
-        attachment: attachment.attachment,
-        destinations: ['10.0.0.0/8'],
-        ipv6Destinations: { spokes: '2001:db8::/40' },
-      });
     });
   });
 });

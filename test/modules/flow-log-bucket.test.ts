@@ -5,10 +5,8 @@ import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Testing } from 'cdktf';
 import { FlowLogBucket, type FlowLogBucketProps } from '../../modules/logging/flow-log-bucket';
-import { terraformValidate } from '../support/terraform-validate';
 import { referenceTo, resourceAt } from './synthesized';
-
-const props: FlowLogBucketProps = { bucketName: 'acme-flow-logs', organizationId: 'o-a1b2c3d4e5', accountId: '222222222222' };
+import { props } from './flow-log-bucket.validate';
 
 function synth(overrides: Partial<FlowLogBucketProps> = {}): string {
   return Testing.synthScope((scope) => void new FlowLogBucket(scope, 'flow-logs', { ...props, ...overrides }));
@@ -134,13 +132,6 @@ describe('flow-log bucket', () => {
 
     it('Standard-IA before 30 days', () => {
       expect(() => synth({ transitionToInfrequentAccessDays: 7 })).toThrow('transitionToInfrequentAccessDays must be at least 30');
-    });
-  });
-
-  it('is valid for the real provider schema (SSE-KMS and SSE-S3)', async () => {
-    await terraformValidate((stack) => {
-      new FlowLogBucket(stack, 'kms', props);
-      new FlowLogBucket(stack, 's3', { ...props, bucketName: 'acme-flow-logs-s3', encryption: 'sse-s3' });
     });
   });
 });

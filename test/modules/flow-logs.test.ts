@@ -3,15 +3,8 @@ import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { Testing } from 'cdktf';
 import { FlowLogs, type FlowLogsProps } from '../../modules/network/flow-logs';
-import { terraformValidate } from '../support/terraform-validate';
 import { referenceTo, resourceAt } from './synthesized';
-
-const toS3: FlowLogsProps = { name: 'payments', vpcId: 'vpc-1', destination: { type: 's3', bucketArn: 'arn:aws:s3:::acme-flow-logs' } };
-const toCloudWatch: FlowLogsProps = {
-  name: 'payments',
-  vpcId: 'vpc-1',
-  destination: { type: 'cloud-watch-logs', accountId: '111111111111' },
-};
+import { toCloudWatch, toS3 } from './flow-logs.validate';
 
 function synth(props: FlowLogsProps): string {
   return Testing.synthScope((scope) => void new FlowLogs(scope, 'flow-logs', props));
@@ -106,12 +99,5 @@ describe('flow logs', () => {
 
   it('refuses an aggregation interval other than 60 or 600', () => {
     expect(() => synth({ ...toS3, maxAggregationInterval: 120 })).toThrow('maxAggregationInterval must be 60 or 600 seconds, got 120');
-  });
-
-  it('is valid for the real provider schema (both destinations)', async () => {
-    await terraformValidate((stack) => {
-      new FlowLogs(stack, 'to-s3', toS3);
-      new FlowLogs(stack, 'to-cloudwatch', { ...toCloudWatch, name: 'orders' });
-    });
   });
 });

@@ -1,17 +1,8 @@
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { TerraformOutput, Testing } from 'cdktf';
 import { GatewayEndpoints, type GatewayEndpointsProps } from '../../modules/network/gateway-endpoints';
-import { TieredVpc } from '../../modules/network/tiered-vpc';
-import { terraformValidate } from '../support/terraform-validate';
 import { referenceTo, resourceAt, resourcesOf } from './synthesized';
-
-const props: GatewayEndpointsProps = {
-  name: 'payments',
-  vpcId: 'vpc-1',
-  region: 'eu-west-1',
-  routeTableIds: { app: 'rtb-app', data: 'rtb-data' },
-  organizationId: 'o-a1b2c3d4e5',
-};
+import { props } from './gateway-endpoints.validate';
 
 function synth(overrides: Partial<GatewayEndpointsProps> = {}): string {
   return Testing.synthScope((scope) => void new GatewayEndpoints(scope, 'endpoints', { ...props, ...overrides }));
@@ -85,24 +76,6 @@ describe('gateway endpoints', () => {
       expect(() => synth({ organizationId: '123456789012' })).toThrow(
         'organizationId 123456789012 is not an organization id (o-xxxxxxxxxx)',
       );
-    });
-  });
-
-  it('is valid for the real provider schema', async () => {
-    await terraformValidate((stack) => {
-      const vpc = new TieredVpc(stack, 'vpc', {
-        name: 'payments',
-        cidrBlock: '10.0.0.0/16',
-        subnets: [
-          { tier: 'app', availabilityZone: 'eu-west-1a', cidrBlock: '10.0.0.0/20' },
-          { tier: 'data', availabilityZone: 'eu-west-1a', cidrBlock: '10.0.16.0/24' },
-        ],
-      });
-      new GatewayEndpoints(stack, 'endpoints', {
-        ...props,
-        vpcId: vpc.vpcId,
-        routeTableIds: { app: vpc.routeTableId('app'), data: vpc.routeTableId('data') },
-      });
     });
   });
 });

@@ -5,23 +5,8 @@ import type { Construct } from 'constructs';
 import { InspectionFirewall } from '../../modules/network/inspection-firewall';
 import { InspectionVpc, type InspectionVpcProps } from '../../modules/network/inspection-vpc';
 import { TieredVpc } from '../../modules/network/tiered-vpc';
-import { TransitGatewayAttachment } from '../../modules/network/transit-gateway-attachment';
-import { terraformValidate } from '../support/terraform-validate';
 import { referenceTo, resourceAt, resourcesOf, type Resource } from './synthesized';
-
-const zones = [
-  { availabilityZone: 'eu-west-1b', attachmentCidrBlock: '10.254.0.16/28', firewallCidrBlock: '10.254.0.80/28' },
-  { availabilityZone: 'eu-west-1a', attachmentCidrBlock: '10.254.0.0/28', firewallCidrBlock: '10.254.0.64/28' },
-  { availabilityZone: 'eu-west-1c', attachmentCidrBlock: '10.254.0.32/28', firewallCidrBlock: '10.254.0.96/28' },
-];
-
-const props: InspectionVpcProps = {
-  name: 'acme-prod-inspection',
-  region: 'eu-west-1',
-  cidrBlock: '10.254.0.0/24',
-  zones,
-  homeNetCidrs: ['10.0.0.0/8'],
-};
+import { movedFrom, props, zones } from './inspection-vpc.validate';
 
 /** An inspection VPC attached to a gateway (appliance mode) and routed back to it. */
 function build(scope: Construct, overrides: Partial<InspectionVpcProps> = {}): InspectionVpc {
@@ -87,12 +72,6 @@ function synthTieredLayout(): string {
 /** The firewall's endpoint in one zone, looked up by zone name in its sync states. */
 const endpointOf = (zone: string) =>
   expect.stringMatching(new RegExp(`aws_networkfirewall_firewall\\.[^ ]+\\.firewall_status.*\\["${zone}"\\]}$`));
-
-const movedFrom = {
-  firewallId: 'firewall-inspection',
-  firewallRouteId: 'inspection-inspection-to-firewall',
-  transitGatewayRouteId: 'inspection-inspection-to-transit-gateway',
-};
 
 describe('inspection VPC', () => {
   describe('with three zones', () => {
@@ -245,20 +224,4 @@ describe('inspection VPC', () => {
       ).toThrow('routeToTransitGateway was already called');
     });
   });
-
-  it('is valid for the real provider schema, moved blocks included', async () => {
-    await terraformValidate((stack) => {
-      const inspection = new InspectionVpc(stack, 'vpc-inspection', { ...props, ipv6: {}, movedFrom });
-      const attachment = new TransitGatewayAttachment(stack, 'attachment', {
-        name: 'inspection',
-        transitGatewayId: 'tgw-1',
-        vpcId: inspection.vpcId,
-        subnetIds: inspection.attachmentSubnetIds,
-        associatedRouteTableId: 'tgw-rtb-inspection',
-        applianceMode: true,
-        ipv6Support: true,
-      });
-      inspection.routeToTransitGateway({ transitGatewayId: 'tgw-1', attachment: attachment.attachment });
-    });
-  }, 120_000);
 });

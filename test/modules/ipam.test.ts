@@ -3,21 +3,9 @@ import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
 import { VpcIpam } from '@cdktf/provider-aws/lib/vpc-ipam';
 import { VpcIpamPool } from '@cdktf/provider-aws/lib/vpc-ipam-pool';
 import { VpcIpamPoolCidr } from '@cdktf/provider-aws/lib/vpc-ipam-pool-cidr';
-import { TerraformOutput, TerraformProvider, Testing } from 'cdktf';
+import { TerraformOutput, Testing } from 'cdktf';
 import { Ipam, type IpamProps } from '../../modules/network/ipam';
-import { terraformValidate } from '../support/terraform-validate';
-
-const props: IpamProps = {
-  name: 'acme',
-  homeRegion: 'eu-west-1',
-  ipv4Cidrs: ['10.0.0.0/8'],
-  regions: {
-    'eu-west-1': { cidrs: ['10.0.0.0/12', '10.64.0.0/12'], allocationDefaultNetmaskLength: 20 },
-    'us-east-1': { cidrs: ['10.16.0.0/14'], allocationMinNetmaskLength: 18, allocationMaxNetmaskLength: 24 },
-  },
-  ipv6: true,
-  principals: { payments: '222222222222' },
-};
+import { props } from './ipam.validate';
 
 function synth(overrides: Partial<IpamProps> = {}): string {
   return Testing.synthScope((scope) => {
@@ -198,12 +186,6 @@ describe('IPAM', () => {
 
     it('an IPv6 netmask too small for a VPC block', () => {
       expect(() => synth({ ipv6NetmaskLength: 60 })).toThrow('ipv6NetmaskLength /60 cannot hold a /56 VPC block; use /52 or less');
-    });
-  });
-
-  it('is valid for the real provider schema', async () => {
-    await terraformValidate((stack) => {
-      new Ipam(stack, 'ipam', { ...props, provider: stack.node.tryFindChild('network') as TerraformProvider });
     });
   });
 });

@@ -5,16 +5,10 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpclatticeAccessLogSubscription } from '@cdktf/provider-aws/lib/vpclattice-access-log-subscription';
 import { VpclatticeServiceNetwork } from '@cdktf/provider-aws/lib/vpclattice-service-network';
 import { VpclatticeServiceNetworkVpcAssociation } from '@cdktf/provider-aws/lib/vpclattice-service-network-vpc-association';
-import { TerraformProvider, Testing } from 'cdktf';
-import { LatticeServiceNetwork, type LatticeServiceNetworkProps } from '../../modules/network/lattice-service-network';
+import { Testing } from 'cdktf';
+import { LatticeServiceNetwork } from '../../modules/network/lattice-service-network';
 import { LatticeVpcAssociation } from '../../modules/network/lattice-vpc-association';
-import { terraformValidate } from '../support/terraform-validate';
-
-const props: LatticeServiceNetworkProps = {
-  name: 'acme-dev',
-  organizationId: 'o-a1b2c3d4e5',
-  principals: { payments: '222222222222', orders: '333333333333' },
-};
+import { props } from './lattice.validate';
 
 function resources(synthesized: string, type: string): Record<string, Record<string, any>> {
   return JSON.parse(synthesized).resource?.[type] ?? {};
@@ -135,21 +129,5 @@ describe('VPC Lattice VPC association', () => {
           }),
       ),
     ).toThrow("LatticeVpcAssociation empty: vpcCidrBlocks is empty; give the VPC's CIDRs");
-  });
-});
-
-describe('VPC Lattice on the real provider schema', () => {
-  it('the service network and a cross-account VPC association are valid', async () => {
-    await terraformValidate((stack) => {
-      const network = stack.node.tryFindChild('network') as TerraformProvider;
-      const lattice = new LatticeServiceNetwork(stack, 'lattice', { ...props, provider: network });
-      new LatticeVpcAssociation(stack, 'lattice-payments', {
-        vpcName: 'acme-dev-payments',
-        vpcId: 'vpc-payments',
-        serviceNetworkIdentifier: lattice.serviceNetworkArn,
-        vpcCidrBlocks: ['10.16.0.0/16'],
-        vpcIpv6CidrBlocks: ['2001:db8:1::/56'],
-      });
-    });
   });
 });

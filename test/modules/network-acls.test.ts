@@ -1,8 +1,6 @@
 import { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
 import { Testing } from 'cdktf';
-import { NetworkAcls, networkAclTiersOf, type NetworkAclsProps } from '../../modules/network/network-acls';
-import { TieredVpc } from '../../modules/network/tiered-vpc';
-import { terraformValidate } from '../support/terraform-validate';
+import { NetworkAcls, type NetworkAclsProps } from '../../modules/network/network-acls';
 import { referenceTo, resourcesOf, type Resource } from './synthesized';
 
 const props: NetworkAclsProps = {
@@ -272,28 +270,6 @@ describe('network ACLs', () => {
 
     it('a tier without subnets', () => {
       expect(() => synth({ tiers: { ...props.tiers, data: { subnetIds: [] } } })).toThrow('tiers.data.subnetIds is empty');
-    });
-  });
-
-  it('takes its tiers from a TieredVpc and is valid for the real provider schema', async () => {
-    await terraformValidate((stack) => {
-      const vpc = new TieredVpc(stack, 'vpc', {
-        name: 'payments',
-        cidrBlock: '10.0.0.0/16',
-        subnets: [
-          { tier: 'public', availabilityZone: 'eu-west-1a', cidrBlock: '10.0.32.0/24' },
-          { tier: 'app', availabilityZone: 'eu-west-1a', cidrBlock: '10.0.0.0/20' },
-          { tier: 'data', availabilityZone: 'eu-west-1a', cidrBlock: '10.0.34.0/24' },
-        ],
-        ipv6: {},
-      });
-      new NetworkAcls(stack, 'acls', {
-        name: 'payments',
-        vpcId: vpc.vpcId,
-        tiers: networkAclTiersOf(vpc),
-        sharedServicesIpv4CidrBlocks: { shared: '10.100.0.0/16' },
-        peerIpv4CidrBlocks: { 'peer-orders': '10.60.0.0/16' },
-      });
     });
   });
 });

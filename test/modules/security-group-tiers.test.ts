@@ -1,10 +1,8 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Testing } from 'cdktf';
 import { SecurityGroupTiers, type SecurityGroupTiersProps } from '../../modules/network/security-group-tiers';
-import { terraformValidate } from '../support/terraform-validate';
 import { referenceTo, resourcesOf, type Resource } from './synthesized';
-
-const props: SecurityGroupTiersProps = { name: 'payments', vpcId: 'vpc-1' };
+import { props } from './security-group-tiers.validate';
 
 function synth(overrides: Partial<SecurityGroupTiersProps> = {}): string {
   return Testing.synthScope((scope) => void new SecurityGroupTiers(scope, 'sg', { ...props, ...overrides }));
@@ -108,16 +106,6 @@ describe('security group tiers', () => {
 
     it('no database ports', () => {
       expect(() => synth({ databasePorts: [] })).toThrow('databasePorts is empty; give at least one port');
-    });
-  });
-
-  it('is valid for the real provider schema', async () => {
-    await terraformValidate((stack) => {
-      new SecurityGroupTiers(stack, 'sg', {
-        ...props,
-        appHttpsIpv4CidrBlocks: { shared: '10.100.0.0/16' },
-        appHttpsPrefixListIds: { s3: 'pl-1' },
-      });
     });
   });
 });

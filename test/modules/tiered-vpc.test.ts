@@ -1,19 +1,9 @@
 import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-internet-gateway';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { TerraformOutput, Testing } from 'cdktf';
-import { TieredVpc, type TieredSubnetSpec, type TieredVpcProps } from '../../modules/network/tiered-vpc';
-import { terraformValidate } from '../support/terraform-validate';
+import { TieredVpc, type TieredVpcProps } from '../../modules/network/tiered-vpc';
 import { referenceTo, resourceAt, resourcesOf } from './synthesized';
-
-const subnets: TieredSubnetSpec[] = [
-  { tier: 'public', availabilityZone: 'eu-west-1a', cidrBlock: '10.0.32.0/24' },
-  { tier: 'public', availabilityZone: 'eu-west-1b', cidrBlock: '10.0.33.0/24' },
-  { tier: 'app', availabilityZone: 'eu-west-1a', cidrBlock: '10.0.0.0/20' },
-  { tier: 'app', availabilityZone: 'eu-west-1b', cidrBlock: '10.0.16.0/20' },
-  { tier: 'data', availabilityZone: 'eu-west-1a', cidrBlock: '10.0.34.0/24' },
-  { tier: 'data', availabilityZone: 'eu-west-1b', cidrBlock: '10.0.35.0/24' },
-];
-const base: TieredVpcProps = { name: 'acme-dev-payments', cidrBlock: '10.0.0.0/16', subnets };
+import { base, subnets } from './tiered-vpc.validate';
 
 function synth(props: Partial<TieredVpcProps>): string {
   return Testing.synthScope((scope) => void new TieredVpc(scope, 'vpc', { ...base, ...props }));
@@ -187,23 +177,6 @@ describe('tiered VPC', () => {
       expect(() => synth({ cidrBlock: undefined, ipv4IpamPoolId: 'ipam-pool-4', ipv4NetmaskLength: 20 })).toThrow(
         'the VPC block comes from ipv4IpamPoolId, so give newBits and netNum instead of cidrBlock',
       );
-    });
-  });
-
-  it('is valid for the real provider schema (dual-stack, IPv6-only data tier, IPAM IPv4)', async () => {
-    await terraformValidate((stack) => {
-      new TieredVpc(stack, 'dual-stack', {
-        ...base,
-        subnets: subnets.map((spec) => (spec.tier === 'data' ? { tier: spec.tier, availabilityZone: spec.availabilityZone } : spec)),
-        ipv6: { dns64Tiers: ['app'], ipv6OnlyTiers: ['data'] },
-      });
-      new TieredVpc(stack, 'from-ipam', {
-        name: 'from-ipam',
-        ipv4IpamPoolId: 'ipam-pool-4',
-        ipv4NetmaskLength: 20,
-        subnets: [{ tier: 'app', availabilityZone: 'eu-west-1a', newBits: 4, netNum: 0 }],
-        ipv6: { ipamPoolId: 'ipam-pool-6', netmaskLength: 52 },
-      });
     });
   });
 });

@@ -4,27 +4,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformProvider, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { TransitGatewayRouting, type TransitGatewayRoutingProps } from '../../modules/network/transit-gateway-routing';
-import { terraformValidate } from '../support/terraform-validate';
-
-const routeTableIds = { prod: 'tgw-rtb-prod', nonprod: 'tgw-rtb-nonprod', shared: 'tgw-rtb-shared', egress: 'tgw-rtb-egress' };
-
-const segmentation: TransitGatewayRoutingProps = {
-  name: 'acme-prod',
-  routeTableIds,
-  attachments: {
-    egress: { id: 'tgw-attach-egress', segment: 'egress' },
-    shared: { id: 'tgw-attach-shared', segment: 'shared' },
-  },
-  propagations: { shared: ['prod', 'nonprod', 'egress'] },
-  routes: {
-    'prod-default-ipv4': { segment: 'prod', destinationCidrBlock: '0.0.0.0/0', attachment: 'egress' },
-    'prod-default-ipv6': { segment: 'prod', destinationCidrBlock: '::/0', attachment: 'egress' },
-  },
-  blackholes: {
-    'prod-drops-nonprod': { segment: 'prod', destinationCidrBlock: '10.16.0.0/12' },
-    'nonprod-drops-prod': { segment: 'nonprod', destinationCidrBlock: '10.32.0.0/12' },
-  },
-};
+import { segmentation } from './transit-gateway-routing.validate';
 
 function synth(props: TransitGatewayRoutingProps, provider?: (scope: Construct) => TerraformProvider): string {
   return Testing.synthScope((scope) => {
@@ -149,15 +129,6 @@ describe('transit gateway routing', () => {
       expect(() => synth({ ...segmentation, blackholes: { clash: { segment: 'prod', destinationCidrBlock: '0:0::/0' } } })).toThrow(
         'routes.prod-default-ipv6 and blackholes.clash both route 0:0::/0 in segment prod',
       );
-    });
-  });
-
-  it('is valid for the real provider schema', async () => {
-    await terraformValidate((stack) => {
-      new TransitGatewayRouting(stack, 'routing', {
-        ...segmentation,
-        provider: stack.node.tryFindChild('network') as TerraformProvider,
-      });
     });
   });
 });

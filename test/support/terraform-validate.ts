@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack } from 'cdktf';
-import { terraform, terraformInit } from '../../pipeline/terraform';
+import { terraformInit } from '../../pipeline/terraform';
 import { writeTerraformCliConfig } from '../../pipeline/terraform-cli-config';
 
 export interface ScratchStack {
@@ -14,29 +14,30 @@ export interface ScratchStack {
 }
 
 /**
- * Synthesizes `build` into a one-stack app with an offline AWS provider (plus a `network` alias)
- * and runs `terraform init` there, ready for validate, test or plan.
+ * Gives `stack` the offline AWS provider every scratch configuration uses (no credentials, no
+ * account lookup) and a second one aliased `network`, for modules that take a provider.
+ */
+export function addOfflineProviders(stack: TerraformStack): void {
+  const offline = { region: 'eu-west-1', accessKey: 'x', secretKey: 'x', skipCredentialsValidation: true, skipRequestingAccountId: true };
+  new AwsProvider(stack, 'aws', offline);
+  new AwsProvider(stack, 'network', { ...offline, alias: 'network' });
+}
+
+/**
+ * Synthesizes `build` into a one-stack app with the offline providers (addOfflineProviders) and
+ * runs `terraform init` there, ready for validate, test or plan. To validate module
+ * configurations, add a case to test/modules/validate-cases.ts instead: those share one Terraform
+ * run (terraform-validate-cases.ts).
  */
 export async function initScratchStack(prefix: string, build: (stack: TerraformStack) => void): Promise<ScratchStack> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
   const app = new App({ outdir, stackTraces: false });
   const stack = new TerraformStack(app, 'check');
-  const offline = { region: 'eu-west-1', accessKey: 'x', secretKey: 'x', skipCredentialsValidation: true, skipRequestingAccountId: true };
-  new AwsProvider(stack, 'aws', offline);
-  new AwsProvider(stack, 'network', { ...offline, alias: 'network' });
+  addOfflineProviders(stack);
   build(stack);
   app.synth();
   const dir = path.join(outdir, 'stacks', 'check');
   const { env } = writeTerraformCliConfig(path.join(outdir, '.terraform-cli'));
   await terraformInit(['-input=false', '-no-color', '-backend=false'], dir, env);
   return { dir, env };
-}
-
-/**
- * Runs `terraform validate` on `build` against the real hashicorp/aws schema. Rejects with
- * Terraform's diagnostics when the configuration is invalid. About 4 s: use sparingly in tests.
- */
-export async function terraformValidate(build: (stack: TerraformStack) => void): Promise<void> {
-  const { dir, env } = await initScratchStack('lz-validate', build);
-  await terraform(['validate', '-no-color'], dir, env);
 }
