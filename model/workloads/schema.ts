@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlarmsSchema } from './alarms/schema';
 import { BatchSchema } from './batch/schema';
 import { ContainersSchema } from './containers/schema';
 import { EventBusSchema, QueuesSchema, TopicsSchema } from './messaging/schema';
@@ -19,6 +20,7 @@ export const WorkloadsConfigSchema = z
     eventBus: EventBusSchema.optional(),
     batch: BatchSchema.optional(),
     serverless: ServerlessSchema.optional(),
+    alarms: AlarmsSchema.optional(),
   })
   .describe("A workload account's workloads (environments/<env>/<account>.yaml).");
 
@@ -27,4 +29,5 @@ export type { ContainersConfig, EcrRepositoryConfig, EcsServiceConfig } from './
 export type { EventBusConfig, QueueConfig, TopicConfig } from './messaging/schema';
 export type { EksClusterConfig, KubernetesConfig, NodeGroupConfig } from './kubernetes/schema';
 export type { BatchConfig } from './batch/schema';
+export type { AlarmsConfig } from './alarms/schema';
 export type { HttpApiConfig, LambdaFunctionConfig, RestApiConfig, ServerlessConfig } from './serverless/schema';

@@ -102,6 +102,11 @@ export class EksNodeGroup extends Construct {
   get nodeGroupName(): string {
     return this.nodeGroup.nodeGroupName;
   }
+
+  /** The Auto Scaling group EKS runs the nodes in (known once the node group exists): EC2 metrics by AutoScalingGroupName. */
+  get autoScalingGroupName(): string {
+    return this.nodeGroup.resources.get(0).autoscalingGroups.get(0).name;
+  }
 }
 
 /** AL2023 reads kubelet settings from a NodeConfig part; EKS merges it with its own. */
