@@ -10,6 +10,7 @@ import { ipamCase } from './ipam.validate';
 import { kubernetesCase } from './kubernetes/kubernetes.validate';
 import { latticeCase } from './lattice.validate';
 import { messagingCase } from './messaging/messaging.validate';
+import { monitoringCase } from './monitoring/monitoring.validate';
 import { networkAclsCase } from './network-acls.validate';
 import { securityGroupTiersCase } from './security-group-tiers.validate';
 import { serverlessCase } from './serverless/serverless.validate';
@@ -40,4 +41,5 @@ export const MODULE_VALIDATE_CASES: readonly ValidateCase[] = [
   kubernetesCase,
   messagingCase,
   serverlessCase,
+  monitoringCase,
 ];

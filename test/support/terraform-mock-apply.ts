@@ -6,7 +6,7 @@ import { initScratchStack } from './terraform-validate';
 
 /**
  * Synthesizes `build` into a one-stack app (providers `aws` and alias `network`, as in
- * terraformValidate) and runs `terraform test` with `tests`: the body of a `.tftest.hcl` file with
+ * the module validate cases) and runs `terraform test` with `tests`: the body of a `.tftest.hcl` file with
  * `mock_provider "aws"` blocks and `run` blocks using `command = apply`. Both providers are mocked
  * (an empty `mock_provider "aws" { alias = "network" }` is added), so nothing calls AWS.
  *
