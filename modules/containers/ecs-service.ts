@@ -101,10 +101,12 @@ export class EcsService extends Construct {
   readonly securityGroup: TaskSecurityGroup;
   readonly autoscaling?: ServiceAutoscaling;
   readonly lattice?: LatticeRegistration;
+  private readonly props: EcsServiceProps;
 
   constructor(scope: Construct, id: string, props: EcsServiceProps) {
     super(scope, id);
     validate(props);
+    this.props = props;
     const partition = props.partition ?? 'aws';
     const tags = { Service: props.name, ...props.tags };
     const ports = portsOf(props.containers);
@@ -152,6 +154,14 @@ export class EcsService extends Construct {
 
   get serviceName(): string {
     return this.service.name;
+  }
+
+  /**
+   * Tags every task of the service carries: the service propagates its tags to its tasks
+   * (`propagate_tags = "SERVICE"`), so FIS and IAM conditions select the tasks by them.
+   */
+  get taskTags(): Readonly<Record<string, string>> {
+    return { Service: this.props.name };
   }
 
   get securityGroupId(): string {

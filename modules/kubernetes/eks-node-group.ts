@@ -53,10 +53,12 @@ export interface EksNodeGroupProps {
 export class EksNodeGroup extends Construct {
   readonly launchTemplate: LaunchTemplate;
   readonly nodeGroup: EksNodeGroupResource;
+  private readonly props: EksNodeGroupProps;
 
   constructor(scope: Construct, id: string, props: EksNodeGroupProps) {
     super(scope, id);
     validate(props);
+    this.props = props;
     const tags = { ...props.tags };
     this.launchTemplate = new LaunchTemplate(this, 'launch-template', {
       namePrefix: `${props.clusterName}-${props.name}-`,
@@ -75,8 +77,8 @@ export class EksNodeGroup extends Construct {
         },
       ],
       ...(props.maxPods !== undefined ? { userData: Buffer.from(nodeadmUserData(props.maxPods)).toString('base64') } : {}),
-      tagSpecifications: [{ resourceType: 'instance', tags: { Name: `${props.clusterName}-${props.name}`, ...tags } }],
-      tags: { Name: `${props.clusterName}-${props.name}`, ...tags },
+      tagSpecifications: [{ resourceType: 'instance', tags: { Name: nameTag(props), ...tags } }],
+      tags: { Name: nameTag(props), ...tags },
       lifecycle: { createBeforeDestroy: true },
     });
     this.nodeGroup = new EksNodeGroupResource(this, 'node-group', {
@@ -93,7 +95,7 @@ export class EksNodeGroup extends Construct {
       nodeRepairConfig: { enabled: true },
       launchTemplate: { id: this.launchTemplate.id, version: Fn.tostring(this.launchTemplate.latestVersion) },
       labels: { ...props.labels },
-      tags: { Name: `${props.clusterName}-${props.name}`, ...tags },
+      tags: { Name: nameTag(props), ...tags },
       dependsOn: [...(props.dependsOn ?? [])],
       lifecycle: { createBeforeDestroy: true, ignoreChanges: ['scaling_config[0].desired_size'] },
     });
@@ -102,6 +104,16 @@ export class EksNodeGroup extends Construct {
   get nodeGroupName(): string {
     return this.nodeGroup.nodeGroupName;
   }
+
+  /** Tags both the node group and each of its instances carry (FIS targets and IAM conditions select by them). */
+  get selectionTags(): Readonly<Record<string, string>> {
+    return { Name: nameTag(this.props) };
+  }
+}
+
+/** The Name tag of a node group and of its instances: `<cluster>-<node group>`. */
+function nameTag(props: Pick<EksNodeGroupProps, 'clusterName' | 'name'>): string {
+  return `${props.clusterName}-${props.name}`;
 }
 
 /** AL2023 reads kubelet settings from a NodeConfig part; EKS merges it with its own. */
