@@ -202,3 +202,13 @@ export function apiIntegrationRoleName(organization: string, api: string): strin
 export function apiGatewayCloudWatchRoleName(organization: string): string {
   return `${organization}-apigateway-cloudwatch`;
 }
+
+/** Name of an FIS experiment's resources in its account: `<org>-<experiment>` (role `<name>-fis`, log group `/aws/vendedlogs/fis/<name>`). */
+export function experimentName(organization: string, experiment: string): string {
+  return `${organization}-${experiment}`;
+}
+
+/** Alias name of an account's key for experiment logs: `alias/fis/<org>-<env>-<account>`. */
+export function experimentLogKeyName(organization: string, environment: string, account: string): string {
+  return spokeResourceName(organization, environment, account);
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BatchSchema } from './batch/schema';
 import { ContainersSchema } from './containers/schema';
 import { EventBusSchema, QueuesSchema, TopicsSchema } from './messaging/schema';
+import { ExperimentsSchema } from './experiments/schema';
 import { KubernetesSchema } from './kubernetes/schema';
 import { ServerlessSchema } from './serverless/schema';
 
@@ -19,6 +20,7 @@ export const WorkloadsConfigSchema = z
     eventBus: EventBusSchema.optional(),
     batch: BatchSchema.optional(),
     serverless: ServerlessSchema.optional(),
+    experiments: ExperimentsSchema,
   })
   .describe("A workload account's workloads (environments/<env>/<account>.yaml).");
 
@@ -28,3 +30,4 @@ export type { EventBusConfig, QueueConfig, TopicConfig } from './messaging/schem
 export type { EksClusterConfig, KubernetesConfig, NodeGroupConfig } from './kubernetes/schema';
 export type { BatchConfig } from './batch/schema';
 export type { HttpApiConfig, LambdaFunctionConfig, RestApiConfig, ServerlessConfig } from './serverless/schema';
+export type { ExperimentConfig } from './experiments/schema';

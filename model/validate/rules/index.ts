@@ -5,6 +5,7 @@ import * as batchNames from './batch-names';
 import * as containers from './containers';
 import * as addresses from './addresses';
 import * as endpoints from './endpoints';
+import * as experiments from './experiments';
 import * as hub from './hub';
 import * as ipam from './ipam';
 import * as ipv6 from './ipv6';
@@ -151,4 +152,12 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   serverlessMessaging.queueSourcesResolve,
   serverlessMessaging.queueSourceLimits,
   serverlessMessaging.restTargetsResolve,
+  experiments.experimentsNeedSpoke,
+  experiments.experimentTargetsExist,
+  experiments.experimentZoneInSpoke,
+  experiments.experimentDurationInRange,
+  experiments.experimentCapacityMatches,
+  experiments.experimentAllowedInProd,
+  experiments.experimentStoppedByAlarm,
+  experiments.experimentNamesFit,
 ];
