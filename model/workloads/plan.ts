@@ -1,6 +1,7 @@
 import { spokeResourceName, workloadsStackName } from '../naming';
 import type { AccountWorkloads, Environment } from '../types';
 import { accountRef, provider, stackBase, type ResolvedZone } from '../plans/base';
+import { planAlarms } from './alarms/plan';
 import { planBatch } from './batch/plan';
 import { planContainers } from './containers/plan';
 import type { PlanContext } from './context';
@@ -22,8 +23,14 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
   const usesLattice = Object.values(config.containers?.services ?? {}).some((service) => service.lattice);
   const readsHub = usesLattice || usesPrivateRestApi(config.serverless);
   const context: PlanContext = { zone, environment, account, organization, spokeVpc: spoke.vpc };
+  const prodSegment = environment.prodSegments.includes(workloads.segment);
   const queues = planQueues(context, config);
-  const messaging = planMessaging(context, config, queues);
+  const containers = config.containers ? planContainers(context, config.containers) : undefined;
+  const kubernetes = config.kubernetes ? planKubernetes(context, config.kubernetes, zone.organization.deployRoleName) : undefined;
+  const batch = config.batch ? planBatch(context, config.batch) : undefined;
+  const serverless = config.serverless ? planServerless(context, config.serverless) : undefined;
+  const alarms = planAlarms(context, config, { queues, containers, kubernetes, batch, serverless }, { prodSegment });
+  const messaging = planMessaging(context, config, queues, alarms);
   return {
     kind: 'workloads',
     ...stackBase(zone, {
@@ -38,14 +45,15 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
     account,
     organizationId: zone.organization.id,
     namePrefix: spokeResourceName(organization, environment.name, accountName),
-    prodSegment: environment.prodSegments.includes(workloads.segment),
+    prodSegment,
     spoke: { stackName: spoke.stackName, environment: environment.name, region: environment.region },
     ...(readsHub ? { hub: { stackName: environment.hub.stackName, environment: environment.name, region: environment.region } } : {}),
-    ...(config.containers ? { containers: planContainers(context, config.containers) } : {}),
+    ...(containers ? { containers } : {}),
     queues,
     ...(messaging ? { messaging } : {}),
-    ...(config.kubernetes ? { kubernetes: planKubernetes(context, config.kubernetes, zone.organization.deployRoleName) } : {}),
-    ...(config.batch ? { batch: planBatch(context, config.batch) } : {}),
-    ...(config.serverless ? { serverless: planServerless(context, config.serverless) } : {}),
+    ...(kubernetes ? { kubernetes } : {}),
+    ...(batch ? { batch } : {}),
+    ...(serverless ? { serverless } : {}),
+    alarms,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlarmsSchema } from './alarms/schema';
 import { BatchSchema } from './batch/schema';
 import { ContainersSchema } from './containers/schema';
 import { EventBusSchema, QueuesSchema, TopicsSchema } from './messaging/schema';
@@ -20,6 +21,7 @@ export const WorkloadsConfigSchema = z
     eventBus: EventBusSchema.optional(),
     batch: BatchSchema.optional(),
     serverless: ServerlessSchema.optional(),
+    alarms: AlarmsSchema.optional(),
     experiments: ExperimentsSchema,
   })
   .describe("A workload account's workloads (environments/<env>/<account>.yaml).");
@@ -29,5 +31,6 @@ export type { ContainersConfig, EcrRepositoryConfig, EcsServiceConfig } from './
 export type { EventBusConfig, QueueConfig, TopicConfig } from './messaging/schema';
 export type { EksClusterConfig, KubernetesConfig, NodeGroupConfig } from './kubernetes/schema';
 export type { BatchConfig } from './batch/schema';
+export type { AlarmsConfig } from './alarms/schema';
 export type { HttpApiConfig, LambdaFunctionConfig, RestApiConfig, ServerlessConfig } from './serverless/schema';
 export type { ExperimentConfig } from './experiments/schema';

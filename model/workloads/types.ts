@@ -1,5 +1,6 @@
 import type { AccountRef, ContractSource, StackPlanBase } from '../stack-plans';
 import type { SourceFile } from '../yaml-source';
+import type { AlarmsPlan } from './alarms/types';
 import type { BatchPlan } from './batch/types';
 import type { ContainersPlan } from './containers/types';
 import type { MessagingPlan, QueuePlan } from './messaging/types';
@@ -11,6 +12,7 @@ export type { CapacityStrategy, ContainersPlan, EcsServicePlan, RepositoryPlan }
 export type { ArnRef, EventBusPlan, EventRulePlan, MessagingPlan, QueuePlan, SubscriptionPlan, TopicPlan } from './messaging/types';
 export type { EksClusterPlan, KubernetesPlan, NodeGroupPlan, RoleRef } from './kubernetes/types';
 export type { BatchPlan } from './batch/types';
+export type { AlarmPlan, AlarmsPlan, DeployedRef } from './alarms/types';
 export type { HttpApiPlan, LambdaFunctionPlan, RestApiPlan, ServerlessPlan } from './serverless/types';
 
 /** A workloads file that passed the schema. */
@@ -41,4 +43,6 @@ export interface WorkloadsPlan extends StackPlanBase {
   readonly messaging?: MessagingPlan;
   readonly batch?: BatchPlan;
   readonly serverless?: ServerlessPlan;
+  /** CloudWatch alarms of every workload above, and the topic they notify. */
+  readonly alarms: AlarmsPlan;
 }

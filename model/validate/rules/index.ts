@@ -1,5 +1,6 @@
 import type { ConfigRule } from '../rule';
 import * as accounts from './accounts';
+import * as alarms from './alarms';
 import * as batch from './batch';
 import * as batchNames from './batch-names';
 import * as containers from './containers';
@@ -152,6 +153,11 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   serverlessMessaging.queueSourcesResolve,
   serverlessMessaging.queueSourceLimits,
   serverlessMessaging.restTargetsResolve,
+  alarms.alarmTopicExists,
+  alarms.alarmOverridesResolve,
+  alarms.alarmThresholdsInRange,
+  alarms.alarmWindowsValid,
+  alarms.prodAlarmsStayOn,
   experiments.experimentsNeedSpoke,
   experiments.experimentTargetsExist,
   experiments.experimentZoneInSpoke,

@@ -6,6 +6,7 @@ import {
   fifoAwareDeadLetterQueueName,
   fifoAwareQueueName,
   messagingKeyAlias,
+  spokeResourceName,
   topicName,
   workloadsStackName,
 } from '../../naming';
@@ -13,9 +14,10 @@ import { accountRef } from '../../plans/base';
 import type { AccountRef } from '../../stack-plans';
 import type { AccountWorkloads, Environment } from '../../types';
 import type { PlanContext } from '../context';
+import type { AlarmsPlan } from '../alarms/types';
 import type { WorkloadsConfig } from '../schema';
 import { eventPatternText } from './event-pattern';
-import type { EventBusConfig, QueueConfig } from './schema';
+import { TopicSchema, type EventBusConfig, type QueueConfig } from './schema';
 import type { ArnRef, EventBusPlan, EventRulePlan, MessagingKeyPlan, MessagingPlan, QueuePlan, SubscriptionPlan, TopicPlan } from './types';
 
 /** A dead-letter queue keeps messages this much longer than its source (capped at SQS's 14 days). */
@@ -99,14 +101,24 @@ function planQueue(context: PlanContext, config: WorkloadsConfig, name: string, 
   };
 }
 
-/** Topics, subscriptions, the bus and the key of an account, with the other sides' grants derived from every file. */
-export function planMessaging(context: PlanContext, config: WorkloadsConfig, queues: readonly QueuePlan[]): MessagingPlan | undefined {
+/**
+ * Topics, subscriptions, the bus and the key of an account, with the other sides' grants derived
+ * from every file. The topic the stack's alarms notify lets CloudWatch publish (and use the key);
+ * it is created, as `alarms`, when the file does not name one of its own.
+ */
+export function planMessaging(
+  context: PlanContext,
+  config: WorkloadsConfig,
+  queues: readonly QueuePlan[],
+  alarms?: AlarmsPlan,
+): MessagingPlan | undefined {
   const subscriptions = planSubscriptions(context, config);
-  const topics = planTopics(context, config);
+  const alarmSources = alarms?.notificationTopic ? alarmSourceArn(context) : undefined;
+  const topics = planTopics(context, config, alarms?.notificationTopic, alarmSources);
   const eventBus = config.eventBus ? planEventBus(context, config.eventBus) : undefined;
   if (topics.length === 0 && subscriptions.length === 0 && !eventBus && queues.every((queue) => queue.encryption !== 'kms'))
     return undefined;
-  const key = planKey(context, topics, queues, eventBus);
+  const key = planKey(context, topics, queues, eventBus, alarmSources);
   const topicStacks = subscriptions
     .map((subscription) => subscription.topic.account.name)
     .filter((account) => account !== context.account.name)
@@ -127,8 +139,16 @@ function planSubscriptions(context: PlanContext, config: WorkloadsConfig): Subsc
   );
 }
 
-function planTopics(context: PlanContext, config: WorkloadsConfig): TopicPlan[] {
-  return byName(config.topics).map(([name, topic]) => {
+/** Every alarm of the stack: their names start with `<org>-<env>-<account>/`. */
+function alarmSourceArn(context: PlanContext): ArnRef {
+  const prefix = spokeResourceName(context.organization, context.environment.name, context.account.name);
+  return arnIn(context, own(context), 'cloudwatch', `alarm:${prefix}/*`);
+}
+
+function planTopics(context: PlanContext, config: WorkloadsConfig, alarmTopic?: string, alarmSources?: ArnRef): TopicPlan[] {
+  const declared =
+    alarmTopic === undefined || alarmTopic in config.topics ? config.topics : { ...config.topics, [alarmTopic]: TopicSchema.parse({}) };
+  return byName(declared).map(([name, topic]) => {
     const subscribers = everyWorkloads(context)
       .filter(({ workloads }) => workloads.accountName !== context.account.name)
       .filter(({ workloads }) =>
@@ -146,6 +166,7 @@ function planTopics(context: PlanContext, config: WorkloadsConfig): TopicPlan[] 
       publishers: uniqueAccounts(context, topic.publishers),
       subscribers: uniqueAccounts(context, subscribers),
       ...(topic.organization ? { organizationId: context.zone.organization.id } : {}),
+      ...(name === alarmTopic && alarmSources ? { alarmSources } : {}),
     };
   });
 }
@@ -207,6 +228,7 @@ function planKey(
   topics: TopicPlan[],
   queues: readonly QueuePlan[],
   bus: EventBusPlan | undefined,
+  alarmSources: ArnRef | undefined,
 ): MessagingKeyPlan | undefined {
   const kmsQueues = queues.filter((queue) => queue.encryption === 'kms');
   if (topics.length === 0 && kmsQueues.length === 0 && bus?.encryption !== 'kms') return undefined;
@@ -225,5 +247,6 @@ function planKey(
       context,
       topics.flatMap((topic) => topic.publishers.map((account) => account.name)),
     ),
+    ...(alarmSources ? { alarmSources } : {}),
   };
 }

@@ -6,7 +6,7 @@ import type { AccountRef } from '../../stack-plans';
  * the parts (`arn:aws:<service>:<region>:<account id>:<resource>`).
  */
 export interface ArnRef {
-  readonly service: 'sqs' | 'sns' | 'events';
+  readonly service: 'sqs' | 'sns' | 'events' | 'cloudwatch';
   readonly region: string;
   readonly account: AccountRef;
   readonly resource: string;
@@ -51,6 +51,8 @@ export interface TopicPlan {
   readonly subscribers: readonly AccountRef[];
   /** Every account of the organization may subscribe. */
   readonly organizationId?: string;
+  /** The stack's alarms notify this topic: CloudWatch may publish for alarms matching this ARN (`alarm:<namePrefix>/*`). */
+  readonly alarmSources?: ArnRef;
 }
 
 export type EventTargetPlan =
@@ -107,6 +109,8 @@ export interface MessagingKeyPlan {
   readonly eventSources: Readonly<Record<string, ArnRef>>;
   /** Accounts publishing to this account's topics. */
   readonly publishers: readonly AccountRef[];
+  /** Alarms (an ARN pattern) that notify a topic encrypted with the key: CloudWatch may use it for them. */
+  readonly alarmSources?: ArnRef;
 }
 
 export interface MessagingPlan {

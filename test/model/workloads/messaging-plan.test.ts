@@ -13,6 +13,16 @@ function plansOf(texts = crossAccountSample()): Record<string, WorkloadsPlan> {
 const ORDERS = { name: 'orders-dev', id: '510000000002' };
 const PAYMENTS = { name: 'payments-dev', id: '510000000001' };
 
+/** The topic the account's alarms notify (the file names none): CloudWatch publishes for the stack's alarms. */
+const alarmTopic = (account: { name: string; id: string }) => ({
+  name: 'alarms',
+  topicName: 'acme-alarms',
+  fifo: false,
+  publishers: [],
+  subscribers: [],
+  alarmSources: { service: 'cloudwatch', region: 'eu-west-1', account, resource: `alarm:acme-dev-${account.name}/*` },
+});
+
 describe('messaging plan', () => {
   const plans = plansOf();
   const orders = plans['orders-dev'];
@@ -21,6 +31,7 @@ describe('messaging plan', () => {
   describe("of the topic's account", () => {
     it('grants SNS:Subscribe to the accounts whose queues subscribe, from their files', () => {
       expect(orders.messaging?.topics).toEqual([
+        alarmTopic(ORDERS),
         { name: 'orders', topicName: 'acme-orders', fifo: false, publishers: [], subscribers: [PAYMENTS] },
       ]);
     });
@@ -42,12 +53,16 @@ describe('messaging plan', () => {
       });
     });
 
-    it('creates the messaging key for its topic, with the topic as an SNS source', () => {
+    it('creates the messaging key for its topics, with each topic as an SNS source and its alarms as CloudWatch sources', () => {
       expect(orders.messaging?.key).toEqual({
         alias: 'acme-dev-orders-dev-messaging',
-        snsSources: { 'topic-orders': { service: 'sns', region: 'eu-west-1', account: ORDERS, resource: 'acme-orders' } },
+        snsSources: {
+          'topic-alarms': { service: 'sns', region: 'eu-west-1', account: ORDERS, resource: 'acme-alarms' },
+          'topic-orders': { service: 'sns', region: 'eu-west-1', account: ORDERS, resource: 'acme-orders' },
+        },
         eventSources: {},
         publishers: [],
+        alarmSources: alarmTopic(ORDERS).alarmSources,
       });
     });
   });
@@ -111,9 +126,12 @@ describe('messaging plan', () => {
     });
   });
 
-  it('gives an account with only SSE-SQS queues no messaging plan (no key, topic or bus)', () => {
+  it('gives an account with only SSE-SQS queues no messaging of its own: only the topic and key of its alarms', () => {
     const plain = plansOf(withFiles(crossAccountSample(), { 'dev/legacy-dev': 'queues:\n  plain: {}\n' }))['legacy-dev'];
-    expect(plain.messaging).toBeUndefined();
+    expect(plain.messaging?.topics).toEqual([alarmTopic({ name: 'legacy-dev', id: '510000000003' })]);
+    expect(plain.messaging?.subscriptions).toEqual([]);
+    expect(plain.messaging?.eventBus).toBeUndefined();
+    expect(Object.keys(plain.messaging?.key?.snsSources ?? {})).toEqual(['topic-alarms']);
     expect(plain.queues.map((queue) => queue.queueName)).toEqual(['acme-plain']);
     expect(ORDERS_DEV).toContain('topics:');
   });
