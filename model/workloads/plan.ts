@@ -4,6 +4,7 @@ import { accountRef, provider, stackBase, type ResolvedZone } from '../plans/bas
 import { planAlarms } from './alarms/plan';
 import { planBatch } from './batch/plan';
 import { planContainers } from './containers/plan';
+import { planExperiments } from './experiments/plan';
 import type { PlanContext } from './context';
 import { planMessaging, planQueues } from './messaging/plan';
 import { planKubernetes } from './kubernetes/plan';
@@ -31,6 +32,7 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
   const serverless = config.serverless ? planServerless(context, config.serverless) : undefined;
   const alarms = planAlarms(context, config, { queues, containers, kubernetes, batch, serverless }, { prodSegment });
   const messaging = planMessaging(context, config, queues, alarms);
+  const experiments = planExperiments(context, config, { containers, kubernetes, batch, alarms: alarms.alarms });
   return {
     kind: 'workloads',
     ...stackBase(zone, {
@@ -55,5 +57,6 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
     ...(batch ? { batch } : {}),
     ...(serverless ? { serverless } : {}),
     alarms,
+    ...(experiments ? { experiments } : {}),
   };
 }

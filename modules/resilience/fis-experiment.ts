@@ -8,6 +8,9 @@ import { actionStatements, commonStatements, DURATION_PARAMETERS, FIS_ACTIONS, t
 
 export type { FisActionId } from './fis-actions';
 
+/** FIS quota: stop conditions per experiment template. */
+const MAX_STOP_CONDITIONS = 5;
+
 /** How many of the resolved targets an action hits: `ALL`, `COUNT(n)` or `PERCENT(n)`. */
 export type FisSelectionMode = 'ALL' | `COUNT(${number})` | `PERCENT(${number})`;
 
@@ -47,7 +50,7 @@ export interface FisExperimentProps {
   readonly partition?: string;
   /** Actions keyed by name (a construct-safe name, also the name of its target). */
   readonly actions: Readonly<Record<string, FisActionProps>>;
-  /** CloudWatch alarms, by a stable name, that stop the experiment when one goes to ALARM. At least one. */
+  /** CloudWatch alarms, by a stable name, that stop the experiment when one goes to ALARM: 1 to 5 (the FIS quota). */
   readonly stopConditionAlarmArns: Readonly<Record<string, string>>;
   /** With no target found: `fail` the experiment, or `skip` the action. @default 'fail' */
   readonly emptyTargetResolutionMode?: 'fail' | 'skip';
@@ -180,6 +183,11 @@ function validate(props: FisExperimentProps): void {
   const alarms = Object.entries(props.stopConditionAlarmArns);
   if (alarms.length === 0) {
     throw new Error(`${where}: stopConditionAlarmArns is empty; every experiment stops on at least one CloudWatch alarm`);
+  }
+  if (alarms.length > MAX_STOP_CONDITIONS) {
+    throw new Error(
+      `${where}: stopConditionAlarmArns has ${alarms.length}; FIS allows ${MAX_STOP_CONDITIONS} stop conditions per template`,
+    );
   }
   for (const [name, arn] of alarms) checkArn(where, `stopConditionAlarmArns.${name}`, arn, 'cloudwatch', /^alarm:/);
   for (const [name, action] of actions) validateAction(`${where}: actions.${name}`, action);

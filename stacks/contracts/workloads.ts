@@ -54,4 +54,9 @@ export const workloadsContract = defineContract('workloads', {
     'Endpoints of the HTTP APIs by API',
     (source, api) => `https://${placeholderHex(api).slice(0, 10)}.execute-api.${source.region}.amazonaws.com`,
   ),
+  experimentTemplateIds: output.map(
+    'fis_experiment_template_ids',
+    'AWS FIS experiment template ids by experiment (aws fis start-experiment --experiment-template-id)',
+    (_source, experiment) => `EXT${placeholderHex(experiment).slice(0, 14).toUpperCase()}`,
+  ),
 });

@@ -4,6 +4,7 @@ import type { KubernetesCluster } from '../../modules/kubernetes/kubernetes-clus
 import { ExperimentLogKey } from '../../modules/resilience/experiment-log-key';
 import { FisExperiment, type FisActionId, type FisTargetProps } from '../../modules/resilience/fis-experiment';
 import { TIER_TAG } from '../../modules/shared/tiers';
+import { arn } from '../../model/naming';
 import type { ExperimentPlan, ExperimentsPlan, ExperimentTargetPlan } from '../../model/workloads/experiments/types';
 import type { WorkloadsPlan } from '../../model/workloads/types';
 import type { LandingZoneStack } from '../base/landing-zone-stack';
@@ -61,6 +62,12 @@ export function placeExperiments(
   );
 }
 
+/** Alarm ARNs by key, from the names the model gave the alarms. */
+export function alarmArnsOf(stack: LandingZoneStack, plan: WorkloadsPlan): ReadonlyMap<string, string> {
+  const accountId = stack.accountId(plan.account);
+  return new Map(plan.alarms.alarms.map((alarm) => [alarm.key, arn('cloudwatch', plan.region, accountId, `alarm:${alarm.alarmName}`)]));
+}
+
 function stopConditions(experiment: ExperimentPlan, alarmArns: ReadonlyMap<string, string>): Record<string, string> {
   return Object.fromEntries(
     experiment.stopConditions.map((alarm) => {
@@ -91,7 +98,8 @@ export function target(plan: ExperimentTargetPlan, inputs: ExperimentInputs): Fi
       const source = plan.source;
       const tags =
         source.kind === 'batch'
-          ? required(inputs.computeEnvironments.get(source.computeEnvironment), `compute environment ${source.computeEnvironment}`).instanceTags
+          ? required(inputs.computeEnvironments.get(source.computeEnvironment), `compute environment ${source.computeEnvironment}`)
+              .instanceTags
           : nodeGroup(inputs, source.cluster, source.nodeGroup).selectionTags;
       return {
         resourceTags: tags,

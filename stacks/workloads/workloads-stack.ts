@@ -6,6 +6,7 @@ import { workloadsContract } from '../contracts/workloads';
 import type { SynthSettings } from '../settings';
 import { placeBatch } from './batch';
 import { placeContainers } from './containers';
+import { alarmArnsOf, placeExperiments } from './experiments';
 import { placeMessaging } from './messaging';
 import { placeKubernetes } from './kubernetes';
 import { placeServerless } from './serverless';
@@ -27,6 +28,15 @@ export class WorkloadsStack extends LandingZoneStack {
     const clusters = plan.kubernetes ? placeKubernetes(this, plan, plan.kubernetes, { network }) : new Map();
     const batch = plan.batch ? placeBatch(this, plan, plan.batch, network, messagingKeyArn) : undefined;
     const serverless = plan.serverless ? placeServerless(this, plan, plan.serverless, { network, queues, messagingKeyArn }) : undefined;
+    const experiments = plan.experiments
+      ? placeExperiments(this, plan, plan.experiments, {
+          network,
+          services: containers?.services ?? new Map(),
+          clusters,
+          computeEnvironments: batch?.computeEnvironments ?? new Map(),
+          alarmArns: alarmArnsOf(this, plan),
+        })
+      : new Map();
     const byName = (entries: Iterable<[string, string]>) => Object.fromEntries(entries);
     workloadsContract.publish(this, {
       clusterName: containers?.cluster.clusterName ?? '',
@@ -46,6 +56,7 @@ export class WorkloadsStack extends LandingZoneStack {
       functionArns: byName([...(serverless?.functions ?? [])].map(([name, fn]) => [name, fn.functionArn])),
       restApiUrls: byName([...(serverless?.restApis ?? [])].map(([name, api]) => [name, api.invokeUrl])),
       httpApiUrls: byName([...(serverless?.httpApis ?? [])].map(([name, api]) => [name, api.endpoint])),
+      experimentTemplateIds: byName([...experiments].map(([name, experiment]) => [name, experiment.templateId])),
     });
   }
 }

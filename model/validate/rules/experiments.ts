@@ -1,7 +1,8 @@
-import { isProdAccount } from './workloads';
 import { vpcTiers, vpcZones } from '../../defaults';
 import { experimentName } from '../../naming';
 import type { ConfigProblem } from '../../problems';
+import type { AlarmSubjectKind } from '../../workloads/alarms/signals';
+import { alarmKeys } from '../../workloads/alarms/subjects';
 import { DURATION_LIMITS, durationInRange, durationMinutes } from '../../workloads/experiments/duration';
 import { stopAlarms } from '../../workloads/experiments/plan';
 import type { ExperimentConfig, InstanceExperimentConfig } from '../../workloads/experiments/schema';
@@ -9,7 +10,7 @@ import type { StopAlarm } from '../../workloads/experiments/types';
 import { problemAt } from '../../yaml-source';
 import type { ConfigIndex } from '../config-index';
 import type { ConfigRule } from '../rule';
-import { workloadsEntries, type WorkloadsEntry } from './workloads';
+import { isProdAccount, workloadsEntries, type WorkloadsEntry } from './workloads';
 
 /* FIS experiments of workloads files: what they hit exists, they stop on alarms, prod says why. */
 
@@ -219,7 +220,7 @@ export const experimentStoppedByAlarm: ConfigRule = {
   description: 'An experiment stops on at least one alarm of its file: every key of stopConditions is one, and the default finds one.',
   check: (index) =>
     experimentEntries(index).flatMap((entry): ConfigProblem[] => {
-      const alarms = accountAlarms(index, entry);
+      const alarms = accountAlarms(entry);
       if (!alarms) return [];
       const keys = alarms.map((alarm) => alarm.key);
       const { stopConditions } = entry.experiment;
@@ -237,7 +238,7 @@ export const experimentStoppedByAlarm: ConfigRule = {
               ],
         );
       }
-      if (stopAlarms(entry.experiment, alarms).length > 0) return [];
+      if (stopAlarms(entry.experiment, alarms, entry.workloads.config).length > 0) return [];
       return [
         at(
           entry,
@@ -246,6 +247,30 @@ export const experimentStoppedByAlarm: ConfigRule = {
           keys.length > 0
             ? `list stopConditions from ${keys.join(', ')}`
             : 'add alarms for the workload it hits, then list them under stopConditions',
+        ),
+      ];
+    }),
+};
+
+/** FIS quota: stop conditions per experiment template (https://docs.aws.amazon.com/fis/latest/userguide/fis-quotas.html). */
+export const MAX_STOP_CONDITIONS = 5;
+
+export const experimentStopConditionsWithinQuota: ConfigRule = {
+  id: 'experiments/stop-conditions-within-quota',
+  description: 'An experiment stops on at most 5 alarms (the FIS quota per template), given or by default.',
+  check: (index) =>
+    experimentEntries(index).flatMap((entry): ConfigProblem[] => {
+      const alarms = accountAlarms(entry);
+      if (!alarms) return [];
+      const chosen = stopAlarms(entry.experiment, alarms, entry.workloads.config);
+      if (chosen.length <= MAX_STOP_CONDITIONS) return [];
+      const given = entry.experiment.stopConditions !== undefined;
+      return [
+        at(
+          entry,
+          given ? ['stopConditions'] : [],
+          `${given ? 'lists' : 'stops by default on'} ${chosen.length} alarms; FIS allows ${MAX_STOP_CONDITIONS} stop conditions per template`,
+          `list at most ${MAX_STOP_CONDITIONS} under stopConditions, the signals of what it hits first (from ${chosen.map((alarm) => alarm.key).join(', ')})`,
         ),
       ];
     }),
@@ -271,9 +296,19 @@ export const experimentNamesFit: ConfigRule = {
     }),
 };
 
-/** The alarms of an experiment's file, or undefined when they cannot be known (the file's account does not resolve). */
-function accountAlarms(index: ConfigIndex, entry: ExperimentEntry): readonly StopAlarm[] | undefined {
-  void index;
-  void entry;
-  return undefined;
+/**
+ * The alarms of an experiment's file as the plan will have them (model/workloads/alarms): every key
+ * of its subjects, less those `enabled: false` drops outside prod; undefined when the account does
+ * not resolve.
+ */
+function accountAlarms(entry: ExperimentEntry): readonly StopAlarm[] | undefined {
+  if (!entry.account || !entry.environment) return undefined;
+  const prod = isProdAccount(entry.account, entry.environment.config);
+  const overrides = entry.workloads.config.alarms?.overrides ?? {};
+  return alarmKeys(entry.workloads.config)
+    .filter((key) => prod || overrides[key]?.enabled !== false)
+    .map((key) => {
+      const [kind, name] = key.split('/') as [AlarmSubjectKind, string];
+      return { key, alarmName: key, subject: { kind, name } };
+    });
 }

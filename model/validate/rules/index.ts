@@ -165,5 +165,6 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   experiments.experimentCapacityMatches,
   experiments.experimentAllowedInProd,
   experiments.experimentStoppedByAlarm,
+  experiments.experimentStopConditionsWithinQuota,
   experiments.experimentNamesFit,
 ];

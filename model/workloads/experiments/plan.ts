@@ -3,6 +3,7 @@ import type { BatchPlan } from '../batch/types';
 import type { ContainersPlan } from '../containers/types';
 import type { PlanContext } from '../context';
 import type { KubernetesPlan } from '../kubernetes/types';
+import type { WorkloadsConfig } from '../schema';
 import { durationMinutes, isoDuration } from './duration';
 import type { ExperimentConfig, InstanceExperimentConfig } from './schema';
 import type { ExperimentPlan, ExperimentsPlan, ExperimentTargetPlan, InstanceSource, StopAlarm } from './types';
@@ -22,20 +23,22 @@ const SPOT_NOTICE = 'PT2M';
 const byName = <T>(record: Readonly<Record<string, T>>): [string, T][] => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
 
 /** The account's experiments in name order, each with its target, action and stop conditions; undefined without any. */
-export function planExperiments(
-  context: PlanContext,
-  experiments: Readonly<Record<string, ExperimentConfig>>,
-  inputs: ExperimentInputs,
-): ExperimentsPlan | undefined {
-  const entries = byName(experiments);
+export function planExperiments(context: PlanContext, config: WorkloadsConfig, inputs: ExperimentInputs): ExperimentsPlan | undefined {
+  const entries = byName(config.experiments);
   if (entries.length === 0) return undefined;
   return {
-    experiments: entries.map(([name, experiment]) => planExperiment(context, name, experiment, inputs)),
+    experiments: entries.map(([name, experiment]) => planExperiment(context, config, name, experiment, inputs)),
     logKeyName: experimentLogKeyName(context.organization, context.environment.name, context.account.name),
   };
 }
 
-function planExperiment(context: PlanContext, name: string, experiment: ExperimentConfig, inputs: ExperimentInputs): ExperimentPlan {
+function planExperiment(
+  context: PlanContext,
+  config: WorkloadsConfig,
+  name: string,
+  experiment: ExperimentConfig,
+  inputs: ExperimentInputs,
+): ExperimentPlan {
   const target = planTarget(context, experiment, inputs);
   const duration = 'duration' in experiment ? experiment.duration : undefined;
   return {
@@ -46,7 +49,7 @@ function planExperiment(context: PlanContext, name: string, experiment: Experime
     action: planAction(experiment),
     target,
     ...(duration !== undefined ? { durationMinutes: durationMinutes(duration) } : {}),
-    stopConditions: stopAlarms(experiment, inputs.alarms),
+    stopConditions: stopAlarms(experiment, inputs.alarms, config),
     emptyTargetResolutionMode: experiment.emptyTargets,
     ...(experiment.allowInProd ? { allowInProd: { reason: experiment.allowInProd.reason } } : {}),
     logRetentionDays: experiment.logRetentionDays,
@@ -142,28 +145,31 @@ function internal(context: PlanContext, what: string): Error {
  * The alarms an experiment stops on: the keys it names, or by default the alarms of the workload
  * it hits (every alarm of the account for an AZ loss, which hits them all).
  */
-export function stopAlarms(experiment: ExperimentConfig, alarms: readonly StopAlarm[]): StopAlarm[] {
+export function stopAlarms(experiment: ExperimentConfig, alarms: readonly StopAlarm[], config: WorkloadsConfig): StopAlarm[] {
   const chosen = experiment.stopConditions
     ? alarms.filter((alarm) => experiment.stopConditions!.includes(alarm.key))
-    : alarms.filter((alarm) => watchesTarget(experiment, alarm));
+    : alarms.filter((alarm) => watchesTarget(experiment, alarm, config));
   return [...chosen].sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** Alarm subjects (model/workloads/alarms) each kind of experiment hits. */
-function watchesTarget(experiment: ExperimentConfig, alarm: StopAlarm): boolean {
+/** Whether an alarm (model/workloads/alarms subjects) watches what an experiment hits. */
+function watchesTarget(experiment: ExperimentConfig, alarm: StopAlarm, config: WorkloadsConfig): boolean {
   const { kind, name } = alarm.subject;
+  const nodeGroup = (cluster: string | undefined, group: string | undefined) => kind === 'eks-node-group' && name === `${cluster}.${group}`;
   switch (experiment.kind) {
     case 'az-loss':
       return true;
     case 'ecs-stop-task':
       return kind === 'ecs-service' && name === experiment.service;
     case 'eks-terminate-nodegroup-instances':
-      return (kind === 'eks-cluster' && name === experiment.cluster) || (kind === 'node-group' && name === experiment.nodeGroup);
+      return nodeGroup(experiment.cluster, experiment.nodeGroup);
     case 'spot-interrupt':
-    case 'ec2-stop':
-      return experiment.computeEnvironment
-        ? kind.startsWith('batch')
-        : (kind === 'eks-cluster' && name === experiment.cluster) || (kind === 'node-group' && name === experiment.nodeGroup);
+    case 'ec2-stop': {
+      if (experiment.computeEnvironment === undefined) return nodeGroup(experiment.cluster, experiment.nodeGroup);
+      // The job queues that place jobs on the compute environment.
+      const queue = config.batch?.queues[name];
+      return kind === 'batch-queue' && queue !== undefined && queue.computeEnvironments.includes(experiment.computeEnvironment);
+    }
   }
 }
 

@@ -1,12 +1,9 @@
 import type { TierName } from '../../schema';
+import type { AlarmPlan } from '../alarms/types';
 import type { ExperimentKind } from './schema';
 
-/** What an experiment needs of a planned alarm (model/workloads/alarms): its key, its name and what it watches. */
-export interface StopAlarm {
-  readonly key: string;
-  readonly alarmName: string;
-  readonly subject: { readonly kind: string; readonly name: string };
-}
+/** What an experiment needs of a planned alarm: its key, its name and what it watches. */
+export type StopAlarm = Pick<AlarmPlan, 'key' | 'alarmName' | 'subject'>;
 
 /** Where an experiment's instances come from: a Batch compute environment or an EKS node group (config names). */
 export type InstanceSource =
