@@ -100,11 +100,28 @@ describe('address stability', () => {
     });
 
     it('removing a service leaves the other services untouched', () => {
-      const texts = edit(sampleTexts(), ORDERS_DEV, (doc) => doc.deleteIn(['containers', 'services', 'orders-worker']));
+      const texts = edit(sampleTexts(), ORDERS_DEV, (doc) => {
+        doc.deleteIn(['containers', 'services', 'orders-worker']);
+        // The AZ-loss experiment stops on the worker's alarm too.
+        doc.deleteIn(['experiments', 'app-zone-a', 'stopConditions', 1]);
+      });
       const now = addresses(synthesize(sampleModel(texts)).stacks[stack]);
       const api = (list: string[]) => list.filter((address) => address.includes('service-orders-api'));
       expect(api(now)).toEqual(api(old));
       expect(now.some((address) => address.includes('service-orders-worker'))).toBe(false);
+    });
+
+    it('adding an experiment removes or renames no address, and reordering experiments changes none', () => {
+      const added = edit(sampleTexts(), ORDERS_DEV, (doc) =>
+        doc.setIn(['experiments', 'orders-worker-tasks'], { kind: 'ecs-stop-task', service: 'orders-worker' }),
+      );
+      const now = addresses(synthesize(sampleModel(added)).stacks[stack]);
+      expect(old.filter((address) => !now.includes(address))).toEqual([]);
+      expect(now.filter((address) => !old.includes(address)).every((address) => address.includes('experiment-orders-worker-tasks'))).toBe(
+        true,
+      );
+      const reordered = edit(sampleTexts(), ORDERS_DEV, (doc) => (doc.getIn(['experiments']) as { items: unknown[] }).items.reverse());
+      expect(addresses(synthesize(sampleModel(reordered)).stacks[stack])).toEqual(old);
     });
 
     it('handing the image to CI (imageOwner) changes no address', () => {
