@@ -23,13 +23,15 @@ describe('policy rule registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('maps every rule to a checkov id, except our own account, plan-time lookup, messaging and queue-source rules', () => {
+  it('maps every rule to a checkov id, except our own account, plan-time lookup, messaging, queue-source and FIS rules (checkov has no FIS check)', () => {
     expect(ALL_RULES.filter((rule) => !rule.checkov).map((rule) => rule.id)).toEqual([
       'LZ-ORG-001',
       'LZ-LAMBDA-005',
       'LZ-DATA-001',
       'LZ-MSG-003',
       'LZ-MSG-004',
+      'LZ-FIS-001',
+      'LZ-FIS-002',
     ]);
     expect(ALL_RULES.filter((rule) => rule.checkov && !/^CKV2?_AWS_\d+$/.test(rule.checkov))).toEqual([]);
   });
