@@ -61,7 +61,7 @@ export class BatchComputeEnvironment extends Construct {
   constructor(scope: Construct, id: string, props: BatchComputeEnvironmentProps) {
     super(scope, id);
     validate(props);
-    this.instanceTagValues = { Name: props.name };
+    this.instanceTagValues = computeEnvironmentInstanceTags(props.name);
     const tags = { ...props.tags };
     this.launchTemplate = new LaunchTemplate(this, 'launch-template', {
       name: props.name,
@@ -110,6 +110,11 @@ export class BatchComputeEnvironment extends Construct {
   get instanceTags(): Readonly<Record<string, string>> {
     return this.instanceTagValues;
   }
+}
+
+/** Tags Batch puts on every instance of the environment named `name` (see `BatchComputeEnvironment.instanceTags`). */
+export function computeEnvironmentInstanceTags(name: string): Readonly<Record<string, string>> {
+  return { Name: name };
 }
 
 function validate(props: BatchComputeEnvironmentProps): void {

@@ -108,7 +108,7 @@ export class EcsService extends Construct {
     validate(props);
     this.props = props;
     const partition = props.partition ?? 'aws';
-    const tags = { Service: props.name, ...props.tags };
+    const tags = { ...ecsTaskTags(props.name), ...props.tags };
     const ports = portsOf(props.containers);
     this.logGroup = new CloudwatchLogGroup(this, 'logs', {
       name: `/ecs/${props.name}`,
@@ -161,7 +161,7 @@ export class EcsService extends Construct {
    * (`propagate_tags = "SERVICE"`), so FIS and IAM conditions select the tasks by them.
    */
   get taskTags(): Readonly<Record<string, string>> {
-    return { Service: this.props.name };
+    return ecsTaskTags(this.props.name);
   }
 
   get securityGroupId(): string {
@@ -292,6 +292,11 @@ export class EcsService extends Construct {
       },
     };
   }
+}
+
+/** Tags every task of the service named `serviceName` carries (see `EcsService.taskTags`). */
+export function ecsTaskTags(serviceName: string): Readonly<Record<string, string>> {
+  return { Service: serviceName };
 }
 
 function portsOf(containers: Readonly<Record<string, EcsContainerProps>>): TaskPort[] {

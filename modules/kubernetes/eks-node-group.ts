@@ -107,13 +107,18 @@ export class EksNodeGroup extends Construct {
 
   /** Tags both the node group and each of its instances carry (FIS targets and IAM conditions select by them). */
   get selectionTags(): Readonly<Record<string, string>> {
-    return { Name: nameTag(this.props) };
+    return nodeGroupSelectionTags(this.props.clusterName, this.props.name);
   }
 }
 
 /** The Name tag of a node group and of its instances: `<cluster>-<node group>`. */
 function nameTag(props: Pick<EksNodeGroupProps, 'clusterName' | 'name'>): string {
   return `${props.clusterName}-${props.name}`;
+}
+
+/** Tags a node group and each of its instances carry (see `EksNodeGroup.selectionTags`). */
+export function nodeGroupSelectionTags(clusterName: string, name: string): Readonly<Record<string, string>> {
+  return { Name: nameTag({ clusterName, name }) };
 }
 
 /** AL2023 reads kubelet settings from a NodeConfig part; EKS merges it with its own. */
