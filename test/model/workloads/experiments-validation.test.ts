@@ -1,6 +1,6 @@
 import { landingZoneFromTexts } from '../../../model/load';
 import { problemsOf, sampleTexts } from '../../support/config';
-import { append, at, change, ruleProblems } from '../validate/fixtures';
+import { at, change, ruleProblems } from '../validate/fixtures';
 
 const DEV = 'environments/dev.yaml';
 const ORDERS_DEV = 'environments/dev/orders-dev.yaml';
@@ -9,8 +9,8 @@ const ORDERS_STAGING = 'environments/staging/orders-staging.yaml';
 const ORDERS_PROD = 'environments/prod/orders-prod.yaml';
 const ANALYTICS_PROD = 'environments/prod/analytics-prod.yaml';
 
-/** Each of these files ends with its `experiments` section: entries appended there are experiments. */
-const experiment = (file: string, lines: string) => append(sampleTexts(), file, lines);
+/** Entries inserted at the top of a file's `experiments` section (`lines` indented as its entries). */
+const experiment = (file: string, lines: string) => change(sampleTexts(), file, '\nexperiments:\n', `\nexperiments:\n${lines}`);
 const staging = (lines: string) => experiment(ORDERS_STAGING, lines);
 
 describe('experiments validation', () => {
