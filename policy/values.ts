@@ -41,3 +41,39 @@ export const ANYWHERE_IPV6 = '::/0';
 export function isAnywhere(cidr: string): boolean {
   return cidr.trim() === ANYWHERE_IPV4 || cidr.trim() === ANYWHERE_IPV6;
 }
+
+/**
+ * Parses a JSON document written as a Terraform string. In a cdk.tf.json an interpolation inside
+ * it may hold quotes (`${data.x.outputs.ids["orders"]}`), which break the JSON around it: they are
+ * escaped first, so the interpolation reads as part of its string value. Undefined when it is not JSON.
+ */
+export function parseJsonWithInterpolations(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Not plain JSON: try again with the quotes inside interpolations escaped.
+  }
+  let escaped = '';
+  let depth = 0;
+  for (let at = 0; at < text.length; at += 1) {
+    const char = text[at];
+    if (depth === 0 && text.startsWith('${', at)) {
+      depth = 1;
+      escaped += '${';
+      at += 1;
+      continue;
+    }
+    if (depth > 0) {
+      if (char === '{') depth += 1;
+      else if (char === '}') depth -= 1;
+      escaped += char === '"' && text[at - 1] !== '\\' ? '\\"' : char;
+      continue;
+    }
+    escaped += char;
+  }
+  try {
+    return JSON.parse(escaped);
+  } catch {
+    return undefined;
+  }
+}

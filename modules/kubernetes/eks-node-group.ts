@@ -105,6 +105,11 @@ export class EksNodeGroup extends Construct {
     return this.nodeGroup.nodeGroupName;
   }
 
+  /** The Auto Scaling group EKS runs the nodes in (known once the node group exists): EC2 metrics by AutoScalingGroupName. */
+  get autoScalingGroupName(): string {
+    return this.nodeGroup.resources.get(0).autoscalingGroups.get(0).name;
+  }
+
   /** Tags both the node group and each of its instances carry (FIS targets and IAM conditions select by them). */
   get selectionTags(): Readonly<Record<string, string>> {
     return nodeGroupSelectionTags(this.props.clusterName, this.props.name);

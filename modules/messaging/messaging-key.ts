@@ -16,6 +16,11 @@ export interface MessagingKeyProps {
   readonly eventSourceArns?: Readonly<Record<string, string>>;
   /** Accounts that publish to topics encrypted with this key (they encrypt through SNS), keyed by account name. @default {} */
   readonly publisherAccountIds?: Readonly<Record<string, string>>;
+  /**
+   * CloudWatch alarms (an ARN pattern of this account's alarms) that notify a topic encrypted with
+   * the key: CloudWatch may use it for exactly them. @default - none
+   */
+  readonly cloudWatchAlarmArn?: string;
 }
 
 const USE_KEY = ['kms:GenerateDataKey*', 'kms:Decrypt'];
@@ -64,6 +69,16 @@ function keyStatements(props: MessagingKeyProps): PolicyStatement[] {
         ];
   statements.push(...service('SnsDelivers', 'sns.amazonaws.com', sortedValues(props.snsSourceArns)));
   statements.push(...service('EventBridgeDelivers', 'events.amazonaws.com', sortedValues(props.eventSourceArns)));
+  if (props.cloudWatchAlarmArn) {
+    statements.push({
+      Sid: 'CloudWatchAlarmsEncrypt',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: USE_KEY,
+      Resource: '*',
+      Condition: { ArnLike: { 'aws:SourceArn': props.cloudWatchAlarmArn }, StringEquals: { 'aws:SourceAccount': props.accountId } },
+    });
+  }
   const publishers = sortedValues(props.publisherAccountIds);
   if (publishers.length > 0) {
     statements.push({

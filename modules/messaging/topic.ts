@@ -22,6 +22,12 @@ export interface TopicProps {
    * their own stacks: created from the queue's account, they are confirmed at once. @default - the owner only
    */
   readonly subscribers?: Grantees;
+  /**
+   * CloudWatch alarms that notify the topic, as an ARN pattern of the owner's alarms
+   * (`arn:aws:cloudwatch:<region>:<owner>:alarm:<prefix>*`): `cloudwatch.amazonaws.com` may publish
+   * for exactly them. The key must let CloudWatch use it too (`MessagingKey` `cloudWatchAlarmArn`). @default - none
+   */
+  readonly alarmSourceArn?: string;
 }
 
 /** An SNS topic encrypted with a customer managed key, and its policy: who may publish, who may subscribe. */
@@ -64,6 +70,18 @@ function topicStatements(topicArn: string, props: TopicProps): PolicyStatement[]
     },
     ...grantStatements('Publish', props.publishers, ['SNS:Publish'], topicArn),
     ...grantStatements('Subscribe', props.subscribers, ['SNS:Subscribe', 'SNS:GetTopicAttributes'], topicArn),
+    ...(props.alarmSourceArn
+      ? [
+          {
+            Sid: 'CloudWatchAlarmsPublish',
+            Effect: 'Allow' as const,
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'SNS:Publish',
+            Resource: topicArn,
+            Condition: { ArnLike: { 'aws:SourceArn': props.alarmSourceArn }, StringEquals: { 'aws:SourceAccount': props.accountId } },
+          },
+        ]
+      : []),
   ];
 }
 
@@ -72,6 +90,12 @@ function validate(props: TopicProps): void {
   checkFifoName(where, 'name', props.name, props.fifo ?? false);
   if (props.contentBasedDeduplication && !props.fifo) {
     throw new Error(`${where}: contentBasedDeduplication needs fifo: true; drop it or make the topic FIFO`);
+  }
+  if (props.alarmSourceArn && props.fifo) {
+    throw new Error(`${where}: alarmSourceArn is set on a FIFO topic; CloudWatch alarms publish only to standard topics`);
+  }
+  if (isKnown(props.alarmSourceArn) && !/^arn:aws[a-z-]*:cloudwatch:[a-z0-9-]+:(\d{12}|\$\{.+\}):alarm:.+$/.test(props.alarmSourceArn)) {
+    throw new Error(`${where}: alarmSourceArn "${props.alarmSourceArn}" is not a CloudWatch alarm ARN (pattern)`);
   }
   if (isKnown(props.kmsKeyArn) && /alias\/aws\/sns$/.test(props.kmsKeyArn)) {
     throw new Error(`${where}: kmsKeyArn is the AWS managed alias/aws/sns, which other accounts cannot use; pass a customer managed key`);

@@ -1,5 +1,5 @@
 import type { PolicyRule, TerraformResource } from '../types';
-import { isObject } from '../values';
+import { isObject, parseJsonWithInterpolations } from '../values';
 
 const ORGANIZATION_KEYS = ['aws:principalorgid', 'aws:principalorgpaths', 'aws:sourceorgid', 'aws:sourceorgpaths'];
 
@@ -20,12 +20,9 @@ function hasOrganizationCondition(condition: unknown): boolean {
 function statementsOf(resource: TerraformResource): unknown[] | undefined {
   const policy = resource.values.policy;
   if (typeof policy !== 'string') return undefined;
-  try {
-    const document = JSON.parse(policy);
-    return Array.isArray(document.Statement) ? document.Statement : isObject(document.Statement) ? [document.Statement] : [];
-  } catch {
-    return undefined;
-  }
+  const document = parseJsonWithInterpolations(policy);
+  if (!isObject(document)) return undefined;
+  return Array.isArray(document.Statement) ? document.Statement : isObject(document.Statement) ? [document.Statement] : [];
 }
 
 /** Queue, topic and bus policies never let anyone (`*`) in, unless only principals of the organization. */

@@ -1,4 +1,6 @@
 import type { PolicyRule } from '../types';
+import { alarmActionsEnabled } from './LZ-ALARM-001';
+import { alarmsNotify } from './LZ-ALARM-002';
 import { batchJobNotPrivileged } from './LZ-BATCH-001';
 import { apiGatewayAccessLogging } from './LZ-APIGW-001';
 import { apiGatewayAuthorization } from './LZ-APIGW-002';
@@ -84,6 +86,8 @@ export const ALL_RULES: readonly PolicyRule[] = [
   batchJobNotPrivileged,
   stateMachineLogging,
   stateMachineTracing,
+  alarmActionsEnabled,
+  alarmsNotify,
   fisExperimentStopsOnAlarm,
   fisExperimentLogs,
 ];

@@ -54,6 +54,9 @@ export const workloadsContract = defineContract('workloads', {
     'Endpoints of the HTTP APIs by API',
     (source, api) => `https://${placeholderHex(api).slice(0, 10)}.execute-api.${source.region}.amazonaws.com`,
   ),
+  alarmArns: output.map('alarm_arns', 'CloudWatch alarm ARNs by alarm key (<kind>/<name>/<signal>)', (source, key) =>
+    arn('cloudwatch', source.region, placeholderAccountId(source.stackName), `alarm:${source.stackName}/${key}`),
+  ),
   experimentTemplateIds: output.map(
     'fis_experiment_template_ids',
     'AWS FIS experiment template ids by experiment (aws fis start-experiment --experiment-template-id)',

@@ -4,7 +4,6 @@ import type { KubernetesCluster } from '../../modules/kubernetes/kubernetes-clus
 import { ExperimentLogKey } from '../../modules/resilience/experiment-log-key';
 import { FisExperiment, type FisActionId, type FisTargetProps } from '../../modules/resilience/fis-experiment';
 import { TIER_TAG } from '../../modules/shared/tiers';
-import { arn } from '../../model/naming';
 import type { ExperimentPlan, ExperimentsPlan, ExperimentTargetPlan } from '../../model/workloads/experiments/types';
 import type { WorkloadsPlan } from '../../model/workloads/types';
 import type { LandingZoneStack } from '../base/landing-zone-stack';
@@ -60,12 +59,6 @@ export function placeExperiments(
       }),
     ]),
   );
-}
-
-/** Alarm ARNs by key, from the names the model gave the alarms. */
-export function alarmArnsOf(stack: LandingZoneStack, plan: WorkloadsPlan): ReadonlyMap<string, string> {
-  const accountId = stack.accountId(plan.account);
-  return new Map(plan.alarms.alarms.map((alarm) => [alarm.key, arn('cloudwatch', plan.region, accountId, `alarm:${alarm.alarmName}`)]));
 }
 
 function stopConditions(experiment: ExperimentPlan, alarmArns: ReadonlyMap<string, string>): Record<string, string> {

@@ -67,6 +67,7 @@ export function placeMessaging(stack: LandingZoneStack, plan: WorkloadsPlan): Pl
         snsSourceArns: arnsOf(messaging.key.snsSources),
         eventSourceArns: arnsOf(messaging.key.eventSources),
         publisherAccountIds: idsOf(messaging.key.publishers),
+        ...(messaging.key.alarmSources ? { cloudWatchAlarmArn: arnOf(messaging.key.alarmSources) } : {}),
       })
     : undefined;
   const queues = new Map(plan.queues.map((queue) => [queue.queueName, placeQueue(stack, queue, key, { arnsOf, idsOf })] as const));
@@ -80,6 +81,7 @@ export function placeMessaging(stack: LandingZoneStack, plan: WorkloadsPlan): Pl
         fifo: topic.fifo,
         publishers: { accountIds: idsOf(topic.publishers) },
         subscribers: { accountIds: idsOf(topic.subscribers), ...(topic.organizationId ? { organizationId: topic.organizationId } : {}) },
+        ...(topic.alarmSources ? { alarmSourceArn: arnOf(topic.alarmSources) } : {}),
       }),
     ]),
   );

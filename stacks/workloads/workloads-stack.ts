@@ -1,23 +1,28 @@
+import type { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Construct } from 'constructs';
 import type { WorkloadsPlan } from '../../model/workloads/types';
 import { LandingZoneStack } from '../base/landing-zone-stack';
 import { spokeContract } from '../contracts/spoke';
 import { workloadsContract } from '../contracts/workloads';
 import type { SynthSettings } from '../settings';
+import { placeAlarms } from './alarms';
 import { placeBatch } from './batch';
 import { placeContainers } from './containers';
-import { alarmArnsOf, placeExperiments } from './experiments';
+import { placeExperiments } from './experiments';
 import { placeMessaging } from './messaging';
 import { placeKubernetes } from './kubernetes';
 import { placeServerless } from './serverless';
 
 /**
  * A workload account's workloads in one environment: its queues, its containers (ECS cluster,
- * services, ECR) and its functions and APIs. Deployed with the account's role after its spoke, whose
+ * services, ECR), its functions and APIs, and the alarms on all of them. Deployed with the account's role after its spoke, whose
  * contract gives it the subnets and security groups; the hub's gives it the Lattice service network
  * and the execute-api endpoint.
  */
 export class WorkloadsStack extends LandingZoneStack {
+  /** The stack's CloudWatch alarms by key (`<kind>/<name>/<signal>`): what FIS experiments stop on. */
+  readonly alarms: ReadonlyMap<string, CloudwatchMetricAlarm>;
+
   constructor(scope: Construct, plan: WorkloadsPlan, settings: SynthSettings) {
     super(scope, plan, settings);
     const network = this.read(spokeContract, 'spoke-outputs', plan.spoke);
@@ -28,13 +33,19 @@ export class WorkloadsStack extends LandingZoneStack {
     const clusters = plan.kubernetes ? placeKubernetes(this, plan, plan.kubernetes, { network }) : new Map();
     const batch = plan.batch ? placeBatch(this, plan, plan.batch, network, messagingKeyArn) : undefined;
     const serverless = plan.serverless ? placeServerless(this, plan, plan.serverless, { network, queues, messagingKeyArn }) : undefined;
+    this.alarms = placeAlarms(this, plan, {
+      topics: messaging.topics,
+      httpApis: serverless?.httpApis,
+      clusters,
+      batchQueues: batch?.queues,
+    });
     const experiments = plan.experiments
       ? placeExperiments(this, plan, plan.experiments, {
           network,
           services: containers?.services ?? new Map(),
           clusters,
           computeEnvironments: batch?.computeEnvironments ?? new Map(),
-          alarmArns: alarmArnsOf(this, plan),
+          alarmArns: new Map([...this.alarms].map(([key, alarm]) => [key, alarm.arn])),
         })
       : new Map();
     const byName = (entries: Iterable<[string, string]>) => Object.fromEntries(entries);
@@ -56,6 +67,7 @@ export class WorkloadsStack extends LandingZoneStack {
       functionArns: byName([...(serverless?.functions ?? [])].map(([name, fn]) => [name, fn.functionArn])),
       restApiUrls: byName([...(serverless?.restApis ?? [])].map(([name, api]) => [name, api.invokeUrl])),
       httpApiUrls: byName([...(serverless?.httpApis ?? [])].map(([name, api]) => [name, api.endpoint])),
+      alarmArns: byName([...this.alarms].map(([key, alarm]) => [key, alarm.arn])),
       experimentTemplateIds: byName([...experiments].map(([name, experiment]) => [name, experiment.templateId])),
     });
   }

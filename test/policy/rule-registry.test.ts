@@ -23,20 +23,21 @@ describe('policy rule registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('maps every rule to a checkov id, except our own account, plan-time lookup, messaging, queue-source and FIS rules (checkov has no FIS check)', () => {
+  it('maps every rule to a checkov id, except our own account, plan-time lookup, messaging, queue-source, alarm-notification and FIS rules (checkov has no FIS check)', () => {
     expect(ALL_RULES.filter((rule) => !rule.checkov).map((rule) => rule.id)).toEqual([
       'LZ-ORG-001',
       'LZ-LAMBDA-005',
       'LZ-DATA-001',
       'LZ-MSG-003',
       'LZ-MSG-004',
+      'LZ-ALARM-002',
       'LZ-FIS-001',
       'LZ-FIS-002',
     ]);
     expect(ALL_RULES.filter((rule) => rule.checkov && !/^CKV2?_AWS_\d+$/.test(rule.checkov))).toEqual([]);
   });
 
-  it('covers the network, account, storage, key, trail, IMDS, ECS, ECR, EKS, Batch, Step Functions, Lambda, API Gateway, SQS and SNS controls of the DOMAIN table', () => {
+  it('covers the network, account, storage, key, trail, IMDS, ECS, ECR, EKS, Batch, Step Functions, Lambda, API Gateway, SQS, SNS and CloudWatch alarm controls of the DOMAIN table', () => {
     expect(
       ALL_RULES.map((rule) => rule.checkov)
         .filter(Boolean)
@@ -78,6 +79,7 @@ describe('policy rule registry', () => {
         'CKV_AWS_59',
         'CKV_AWS_73',
         'CKV_AWS_308',
+        'CKV_AWS_319',
       ].sort(),
     );
   });

@@ -124,6 +124,25 @@ describe('address stability', () => {
       expect(addresses(synthesize(sampleModel(reordered)).stacks[stack])).toEqual(old);
     });
 
+    it('tuning an alarm changes no address, and turning one off outside prod removes only that alarm', () => {
+      const tuned = edit(sampleTexts(), ORDERS_DEV, (doc) =>
+        doc.setIn(['alarms', 'overrides', 'ecs-service/orders-api/running-tasks'], {
+          threshold: 2,
+          evaluationPeriods: 10,
+          datapointsToAlarm: 8,
+        }),
+      );
+      expect(addresses(synthesize(sampleModel(tuned)).stacks[stack])).toEqual(old);
+      const off = edit(sampleTexts(), ORDERS_DEV, (doc) =>
+        doc.setIn(['alarms', 'overrides', 'queue/order-events/dlq-depth'], { enabled: false }),
+      );
+      const now = addresses(synthesize(sampleModel(off)).stacks[stack]);
+      expect(old.filter((address) => !now.includes(address))).toEqual([
+        expect.stringMatching(/^aws_cloudwatch_metric_alarm\.alarm-queue--order-events--dlq-depth_alarm_[0-9A-F]{8}$/),
+      ]);
+      expect(now.filter((address) => !old.includes(address))).toEqual([]);
+    });
+
     it('handing the image to CI (imageOwner) changes no address', () => {
       const texts = edit(sampleTexts(), ORDERS_DEV, (doc) =>
         doc.setIn(['containers', 'services', 'orders-api', 'imageOwner'], 'terraform'),
@@ -170,7 +189,8 @@ describe('address stability of messaging', () => {
     expect(
       removedFrom(after, 'dev-workloads-payments-dev').every(
         (address) =>
-          /queue-order-payments|subscription-order-payments|queue_urls|queue_arns/.test(address) || address.startsWith('output.'),
+          /queue-order-payments|subscription-order-payments|alarm-queue--order-payments--|queue_urls|queue_arns/.test(address) ||
+          address.startsWith('output.'),
       ),
     ).toBe(true);
     expect(removedFrom(after, 'dev-workloads-payments-dev').length).toBeGreaterThan(5);
@@ -211,7 +231,14 @@ describe('address stability of EKS clusters', () => {
 
   it('adds only resources of the new node group and the new cluster', () => {
     const added = addresses(afterEks.stacks[STACK]).filter((address) => !addresses(beforeEks.stacks[STACK]).includes(address));
-    expect(added.filter((address) => !/eks-sandbox_node-group-arm|eks-another|eks_cluster_names|eks_oidc/.test(address))).toEqual([]);
+    expect(
+      added.filter(
+        (address) =>
+          !/eks-sandbox_node-group-arm|eks-another|eks_cluster_names|eks_oidc|alarm-eks-node-group--sandboxarm--|alarm-eks-node-group--another/.test(
+            address,
+          ),
+      ),
+    ).toEqual([]);
     expect(added.filter((address) => address.includes('eks-sandbox_node-group-arm'))).toHaveLength(2);
   });
 
@@ -272,7 +299,9 @@ describe('address stability of batch workloads', () => {
     expect(
       stagingAfter
         .filter((address) => !stagingBefore.includes(address))
-        .every((address) => /\.batch-[a-z]+-(spot-large|backfill)_/.test(address)),
+        .every((address) =>
+          /\.(batch-[a-z]+-(spot-large|backfill)|(alarm|counting-rule)-batch-queue--backfill--failed-jobs)_/.test(address),
+        ),
     ).toBe(true);
     const devRemoved = addresses(batchBefore.stacks[dev]).filter((address) => !addresses(after.stacks[dev]).includes(address));
     expect(devRemoved.length).toBeGreaterThan(0);

@@ -1,4 +1,3 @@
-import { arn } from '../../model/naming';
 import type { ExperimentPlan, WorkloadsPlan } from '../../model/workloads/types';
 import { TIER_TAG } from '../../modules/shared/tiers';
 import { sampleModel } from '../support/config';
@@ -49,15 +48,15 @@ describe('FIS experiments of the sample', () => {
   });
 
   it('gives every template a stop condition on an alarm of its plan, a log group and an explicit empty-target mode', () => {
-    for (const { plan, experiment, template } of experiments) {
-      // The account id comes from config, or from the org stack for an account vended without one.
-      const accountId = plan.account.id ?? `\${data.terraform_remote_state.org-outputs.outputs.account_ids["${plan.accountName}"]}`;
-      expect(template.stop_condition).toEqual(
-        experiment.stopConditions.map((alarm) => ({
-          source: 'aws:cloudwatch:alarm',
-          value: arn('cloudwatch', plan.region, accountId, `alarm:${alarm.alarmName}`),
+    for (const { experiment, stack, template } of experiments) {
+      // Each stop condition is the ARN of the stack's own alarm of that key: the template depends on it.
+      const alarms = Object.fromEntries(resourcesOf(stack, 'aws_cloudwatch_metric_alarm').map(([name, alarm]) => [name, alarm.alarm_name]));
+      expect(
+        (template.stop_condition as { source: string; value: string }[]).map(({ source, value }) => ({
+          source,
+          alarm: alarms[/^\$\{aws_cloudwatch_metric_alarm\.(.+)\.arn\}$/.exec(value)?.[1] ?? ''],
         })),
-      );
+      ).toEqual(experiment.stopConditions.map((alarm) => ({ source: 'aws:cloudwatch:alarm', alarm: alarm.alarmName })));
       expect(template.log_configuration.cloudwatch_logs_configuration.log_group_arn).toMatch(
         /^\$\{aws_cloudwatch_log_group\..*\.arn\}:\*$/,
       );

@@ -67,6 +67,7 @@ describe('workloads stack', () => {
 
   it('publishes the workloads contract', () => {
     expect(Object.keys(prod.output).sort()).toEqual([
+      'alarm_arns',
       'batch_job_queue_arns',
       'batch_state_machine_arns',
       'ecr_repository_urls',

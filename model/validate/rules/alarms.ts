@@ -25,9 +25,11 @@ interface TuningEntry {
   readonly path: Path;
   readonly spec: SignalSpec;
   /** What applies: the entry over what it sits on (defaults over built-ins, an override over both). */
-  readonly effective: Required<AlarmTuningConfig>;
+  readonly effective: Window;
   readonly own: AlarmTuningConfig;
 }
+
+type Window = Required<Omit<AlarmTuningConfig, 'enabled'>>;
 
 /** The signal an override key names, when its kind and signal go together. */
 function specOfKey(key: string): SignalSpec | undefined {
@@ -35,8 +37,8 @@ function specOfKey(key: string): SignalSpec | undefined {
   return SIGNALS.find((spec) => spec.kind === (kind as AlarmSubjectKind) && spec.signal === (signal as AlarmSignal));
 }
 
-function merged(spec: SignalSpec, ...layers: AlarmTuningConfig[]): Required<AlarmTuningConfig> {
-  const pick = <K extends keyof AlarmTuningConfig>(field: K, fallback: number) =>
+function merged(spec: SignalSpec, ...layers: AlarmTuningConfig[]): Window {
+  const pick = (field: keyof Window, fallback: number) =>
     layers.map((layer) => layer[field]).find((value) => value !== undefined) ?? fallback;
   return {
     threshold: pick('threshold', spec.threshold),
@@ -187,19 +189,45 @@ export const prodAlarmsStayOn: ConfigRule = {
     workloadsEntries(index).flatMap(({ workloads, environment, account }) => {
       if (!environment || !account || !isProdAccount(account, environment.config)) return [];
       const stack = workloadsStackName(workloads.environment, workloads.account);
-      const overrides: [string, AlarmOverrideConfig][] = Object.entries(workloads.config.alarms?.overrides ?? {});
-      return overrides
-        .filter(([key, override]) => override.enabled === false && !waived(index, stack, key))
-        .map(([key]) =>
-          problemAt(
-            workloads.source,
-            ['alarms', 'overrides', key, 'enabled'],
-            `turns off ${key} in ${workloads.account}, a production account, without a waiver`,
-            `tune its threshold instead, or add a policyWaivers entry to org.yaml { rule: ${ALARM_ACTIONS_RULE}, stack: ${stack}, resource: "${alarmAddressGlob(key)}", reason, expires } — the alarm stays, with its actions off`,
-          ),
+      const { defaults = {}, overrides = {} } = workloads.config.alarms ?? {};
+      const keys = alarmKeys(workloads.config);
+      const problem = (path: Path, what: string, glob: string) =>
+        problemAt(
+          workloads.source,
+          [...path, 'enabled'],
+          `turns off ${what} in ${workloads.account}, a production account, without a waiver`,
+          `tune the threshold instead, or add a policyWaivers entry to org.yaml { rule: ${ALARM_ACTIONS_RULE}, stack: ${stack}, resource: "${glob}", reason, expires } — the alarms stay, with their actions off`,
         );
+      const bySignal = Object.entries(defaults)
+        .filter(
+          ([id, tuning]) =>
+            tuning?.enabled === false &&
+            keys.some((key) => signalIdOfKey(key) === id && !overridden(overrides, key) && !waived(index, stack, key)),
+        )
+        .map(([id]) => problem(['alarms', 'defaults', id], `every ${id} alarm`, signalAddressGlob(id)));
+      const byAlarm = Object.entries(overrides)
+        .filter(([key, override]) => override.enabled === false && !waived(index, stack, key))
+        .map(([key]) => problem(['alarms', 'overrides', key], key, alarmAddressGlob(key)));
+      return [...bySignal, ...byAlarm];
     }),
 };
+
+/** `<kind>/<signal>` of an alarm key. */
+function signalIdOfKey(key: string): string {
+  const [kind, , signal] = key.split('/');
+  return `${kind}/${signal}`;
+}
+
+/** An override that turns the alarm back on (or tunes it while keeping the signal's default switch). */
+function overridden(overrides: Readonly<Record<string, AlarmOverrideConfig>>, key: string): boolean {
+  return overrides[key]?.enabled === true;
+}
+
+/** The address glob of every alarm of a signal: `aws_cloudwatch_metric_alarm.alarm-<kind>--*--<signal>_*`. */
+function signalAddressGlob(id: string): string {
+  const [kind, signal] = id.split('/');
+  return `aws_cloudwatch_metric_alarm.alarm-${kind}--*--${signal}_*`;
+}
 
 function waived(index: ConfigIndex, stack: string, key: string): boolean {
   const address = alarmAddressGlob(key).replace(/\*$/, 'HASH');

@@ -75,11 +75,6 @@ export function httpApiMeasures(api: HttpApiPlan): Measure[] {
   ];
 }
 
-/** The queue a function's failed asynchronous invocations land in: a queue of the file, or its own `<function>-failures`. */
-export function failureQueueOf(fn: LambdaFunctionPlan): string {
-  return fn.failureQueueName ?? `${fn.functionName}-failures`;
-}
-
 const queueDepth = (queueName: string) =>
   single(metric('AWS/SQS', 'ApproximateNumberOfMessagesVisible', 'Maximum', { QueueName: queueName }));
 
@@ -89,7 +84,6 @@ export function functionMeasures(fn: LambdaFunctionPlan): Measure[] {
   return [
     { subject, signal: 'errors', query: single(metric('AWS/Lambda', 'Errors', 'Sum', dimensions)), comparison: atLeast },
     { subject, signal: 'throttles', query: single(metric('AWS/Lambda', 'Throttles', 'Sum', dimensions)), comparison: atLeast },
-    { subject, signal: 'dlq-depth', query: queueDepth(failureQueueOf(fn)), comparison: 'GreaterThanThreshold' },
   ];
 }
 

@@ -85,7 +85,7 @@ function planAlarm(measure: Measure, config: WorkloadsConfig, options: AlarmOpti
   const spec = signalSpec(measure.subject.kind, measure.signal);
   const defaults: AlarmTuningConfig = config.alarms?.defaults[signalId(spec)] ?? {};
   const override: AlarmOverrideConfig = config.alarms?.overrides[key] ?? {};
-  const enabled = override.enabled ?? true;
+  const enabled = override.enabled ?? defaults.enabled ?? true;
   if (!enabled && !options.prodSegment) return undefined;
   const threshold = override.threshold ?? defaults.threshold ?? spec.threshold;
   const periodSeconds = override.periodSeconds ?? defaults.periodSeconds ?? spec.window.periodSeconds;

@@ -29,7 +29,19 @@ function describeDefault(spec: SignalSpec): string {
   );
 }
 
-const SignalTuning = z.strictObject(Tuning);
+const Enabled = z
+  .boolean()
+  .optional()
+  .describe(
+    'false: no such alarm. In a prod-segment account the alarm stays, with its actions disabled, and needs a waiver of LZ-ALARM-001 in org.yaml.',
+  );
+
+const SignalTuning = z.strictObject({
+  ...Tuning,
+  enabled: Enabled.describe(
+    'false: no alarm of this signal in this file. In a prod-segment account they stay, with their actions disabled, and need a waiver of LZ-ALARM-001 in org.yaml.',
+  ),
+});
 
 const Defaults = z
   .strictObject(Object.fromEntries(SIGNALS.map((spec) => [signalId(spec), SignalTuning.optional().describe(describeDefault(spec))])))
@@ -38,12 +50,7 @@ const Defaults = z
 const Override = z
   .strictObject({
     ...Tuning,
-    enabled: z
-      .boolean()
-      .optional()
-      .describe(
-        'false: no alarm for this subject and signal. In a prod-segment account the alarm stays, with its actions disabled, and needs a waiver of LZ-ALARM-001 in org.yaml.',
-      ),
+    enabled: Enabled,
   })
   .describe('Tuning of one alarm; wins over `defaults`.');
 

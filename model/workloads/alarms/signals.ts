@@ -35,6 +35,11 @@ const FIVE_MINUTES: AlarmWindow = { periodSeconds: 300, evaluationPeriods: 1, da
 /**
  * Built-in defaults. Every one treats missing data as not breaching: a service without traffic, a
  * queue nobody wrote to, a node group scaled to zero publish no data and must stay quiet.
+ *
+ * No alarm watches a function's own failure queue: it receives only failed asynchronous
+ * invocations, and the functions here are invoked synchronously (API routes, authorizers) or by
+ * event source mappings, whose failures go to the source queue's dead-letter queue — which
+ * `queue/<name>/dlq-depth` watches.
  */
 export const SIGNALS: readonly SignalSpec[] = [
   {
@@ -84,15 +89,6 @@ export const SIGNALS: readonly SignalSpec[] = [
     window: MINUTE_ONE_IN_FIVE,
     range: { min: 1, max: 1000000, unit: 'throttles per minute' },
     summary: 'Throttles (Sum per minute) ≥ threshold in any minute of the last five',
-  },
-  {
-    kind: 'function',
-    signal: 'dlq-depth',
-    threshold: 0,
-    window: FIVE_MINUTES,
-    range: { min: 0, max: 1000000, unit: 'messages' },
-    summary:
-      "failed asynchronous invocations waiting in the function's failure queue (ApproximateNumberOfMessagesVisible, Maximum) > threshold",
   },
   {
     kind: 'queue',

@@ -39,8 +39,12 @@ describe('alarms plan', () => {
     const files = model.environments.flatMap((environment) => environment.workloads);
     for (const file of files) {
       const plan = workloadsPlans().find((candidate) => candidate.accountName === file.accountName)!;
-      const disabled = Object.entries(file.config.alarms?.overrides ?? {}).filter(([, override]) => override.enabled === false);
-      expect(keys(plan)).toEqual(alarmKeys(file.config).filter((key) => !disabled.some(([off]) => off === key)));
+      const { defaults = {}, overrides = {} } = file.config.alarms ?? {};
+      const off = (key: string) => {
+        const [kind, , signal] = key.split('/');
+        return (overrides[key]?.enabled ?? defaults[`${kind}/${signal}`]?.enabled) === false;
+      };
+      expect(keys(plan)).toEqual(alarmKeys(file.config).filter((key) => !off(key)));
     }
   });
 
@@ -65,7 +69,7 @@ describe('alarms plan', () => {
       comparison: 'GreaterThanOrEqualToThreshold',
       periodSeconds: 300,
     });
-    expect(alarm(paymentsDev, 'rest-api/payments/p99-latency')).toMatchObject({
+    expect(alarm(workloads('prod-workloads-payments-prod'), 'rest-api/payments/p99-latency')).toMatchObject({
       query: { metric: { metricName: 'Latency', statistic: 'p99' } },
       threshold: 5000,
       evaluationPeriods: 2,
@@ -87,7 +91,7 @@ describe('alarms plan', () => {
   });
 
   it('watches Lambda errors and throttles per minute, alarming on one bad minute in five', () => {
-    expect(alarm(paymentsDev, 'function/payments-api/throttles')).toMatchObject({
+    expect(alarm(workloads('prod-workloads-payments-prod'), 'function/payments-api/throttles')).toMatchObject({
       query: {
         metric: { namespace: 'AWS/Lambda', metricName: 'Throttles', statistic: 'Sum', dimensions: { FunctionName: 'acme-payments-api' } },
       },
@@ -99,7 +103,11 @@ describe('alarms plan', () => {
     });
   });
 
-  it('alarms when a dead-letter queue or a function failure queue holds any message', () => {
+  it('alarms when a dead-letter queue holds any message, and watches no function failure queue (nothing invokes functions asynchronously)', () => {
+    expect(keys(ordersProd).filter((key) => key.startsWith('function/'))).toEqual([
+      'function/order-status/errors',
+      'function/order-status/throttles',
+    ]);
     expect(alarm(ordersProd, 'queue/order-events/dlq-depth')).toMatchObject({
       query: {
         metric: {
@@ -111,9 +119,6 @@ describe('alarms plan', () => {
       },
       threshold: 0,
       comparison: 'GreaterThanThreshold',
-    });
-    expect(alarm(ordersProd, 'function/order-status/dlq-depth').query).toMatchObject({
-      metric: { dimensions: { QueueName: 'acme-order-status-failures' } },
     });
   });
 
@@ -211,9 +216,10 @@ describe('alarms plan', () => {
       });
     });
 
-    it('leaves a disabled alarm out outside prod', () => {
+    it('leaves a disabled alarm out outside prod, and every alarm of a signal disabled in defaults', () => {
       expect(keys(ordersDev)).not.toContain('function/order-status/throttles');
       expect(keys(ordersDev)).toContain('function/order-status/errors');
+      expect(keys(paymentsDev).filter((key) => key.endsWith('/throttles') || key.includes('latency'))).toEqual([]);
     });
 
     it('keeps a disabled prod alarm (a stop condition still), with its actions off, under its waiver', () => {

@@ -129,13 +129,23 @@ describe('alarms validation', () => {
 
     it('fails a prod alarm turned off without a waiver, or under an expired one or one of another stack, saying which waiver to add', () => {
       const fix =
-        'tune its threshold instead, or add a policyWaivers entry to org.yaml { rule: LZ-ALARM-001, stack: prod-workloads-payments-prod, resource: "aws_cloudwatch_metric_alarm.alarm-queue--settlements--dlq-depth_*", reason, expires } — the alarm stays, with its actions off';
+        'tune the threshold instead, or add a policyWaivers entry to org.yaml { rule: LZ-ALARM-001, stack: prod-workloads-payments-prod, resource: "aws_cloudwatch_metric_alarm.alarm-queue--settlements--dlq-depth_*", reason, expires } — the alarms stay, with their actions off';
       for (const orgLines of ['', waiver('prod-workloads-payments-prod', '*', '2020-01-01'), waiver('prod-workloads-orders-prod', '*')]) {
         const texts = append(append(sampleTexts(), PAYMENTS_PROD, disable), ORG, orgLines);
         expect(ruleProblems('alarms/prod-disable-waived', texts)).toEqual([
           `${at(texts, PAYMENTS_PROD, 'enabled: false')}: alarms.overrides.queue/settlements/dlq-depth.enabled turns off queue/settlements/dlq-depth in payments-prod, a production account, without a waiver — ${fix}`,
         ]);
       }
+    });
+
+    it('fails a signal turned off for a whole prod file, unless a waiver covers every one of its alarms', () => {
+      const off = 'alarms:\n  defaults:\n    function/throttles: { enabled: false }\n';
+      const texts = append(sampleTexts(), PAYMENTS_PROD, off);
+      expect(ruleProblems('alarms/prod-disable-waived', texts)).toEqual([
+        `${at(texts, PAYMENTS_PROD, 'enabled: false')}: alarms.defaults.function/throttles.enabled turns off every function/throttles alarm in payments-prod, a production account, without a waiver — tune the threshold instead, or add a policyWaivers entry to org.yaml { rule: LZ-ALARM-001, stack: prod-workloads-payments-prod, resource: "aws_cloudwatch_metric_alarm.alarm-function--*--throttles_*", reason, expires } — the alarms stay, with their actions off`,
+      ]);
+      const waivedTexts = append(texts, ORG, waiver('prod-workloads-*', 'aws_cloudwatch_metric_alarm.alarm-function--*--throttles_*'));
+      expect(ruleProblems('alarms/prod-disable-waived', waivedTexts)).toEqual([]);
     });
   });
 

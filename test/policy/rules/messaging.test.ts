@@ -131,6 +131,28 @@ describe('LZ-MSG-004: no * principals outside the organization', () => {
     ]);
   });
 
+  it('reads a policy whose account id is an interpolation with quotes inside, and fails it when open to everyone', () => {
+    const account = '${data.terraform_remote_state.org-outputs.outputs.account_ids["analytics-prod"]}';
+    const stack = cdktfStack({
+      aws_sns_topic_policy: {
+        alarms: {
+          arn: 'x',
+          policy: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Sid: 'Owner', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'SNS:Publish' },
+              { Sid: 'Open', Effect: 'Allow', Principal: '*', Action: 'SNS:Publish' },
+            ],
+          }).replace(/\\"analytics-prod\\"/g, '"analytics-prod"'),
+        },
+      },
+    });
+    expect(summarize(findingsOf('LZ-MSG-004', stack))).toEqual([
+      'aws_sns_topic_policy.alarms: statement Open allows * without an aws:PrincipalOrgID condition',
+    ]);
+    expect(evaluateStack(stack).notes).toEqual([]);
+  });
+
   it('notes a policy unknown until apply instead of guessing', () => {
     const evaluation = evaluateStack(planStack([{ type: 'aws_sqs_queue_policy', name: 'p', values: {} }]));
     expect(evaluation.notes.map((note) => note.message)).toContain('aws_sqs_queue_policy.p: policy is not known in this plan; not checked');
