@@ -18,6 +18,11 @@ export function spokeStackName(environment: string, account: string): string {
   return `${environment}-spoke-${account}`;
 }
 
+/** A workload account's FIS experiments: `<env>-resilience-<account>`, deployed after its workloads stack. */
+export function resilienceStackName(environment: string, account: string): string {
+  return `${environment}-resilience-${account}`;
+}
+
 export function workloadsStackName(environment: string, account: string): string {
   return `${environment}-workloads-${account}`;
 }

@@ -1,10 +1,10 @@
-import { workloadsContract } from '../stacks/contracts/workloads';
+import { resilienceContract } from '../stacks/contracts/resilience';
 import { computeEnvironmentInstanceTags } from '../modules/batch/compute-environment';
 import { ecsTaskTags } from '../modules/containers/ecs-service';
 import { nodeGroupSelectionTags } from '../modules/kubernetes/eks-node-group';
 import { TIER_TAG } from '../modules/shared/tiers';
 import type { LandingZone } from '../model/types';
-import type { ExperimentPlan, ExperimentTargetPlan, WorkloadsPlan } from '../model/workloads/types';
+import type { ExperimentPlan, ExperimentTargetPlan, ResiliencePlan } from '../model/workloads/types';
 
 /*
  * The game-day runbook of an environment, generated from the model (npm run runbook): which FIS
@@ -13,25 +13,24 @@ import type { ExperimentPlan, ExperimentTargetPlan, WorkloadsPlan } from '../mod
  * with, so the runbook says what the templates select.
  */
 
-const TEMPLATE_IDS_OUTPUT = workloadsContract.outputs.experimentTemplateIds.name;
+const TEMPLATE_IDS_OUTPUT = resilienceContract.outputs.experimentTemplateIds.name;
 
 /** The environments that have experiments, by name. */
 export function runbookEnvironments(model: LandingZone): string[] {
-  return model.environments.filter((environment) => workloadsOf(model, environment.name).length > 0).map((environment) => environment.name);
+  return model.environments.filter((environment) => resilienceOf(model, environment.name).length > 0).map((environment) => environment.name);
 }
 
-function workloadsOf(model: LandingZone, environment: string): WorkloadsPlan[] {
+function resilienceOf(model: LandingZone, environment: string): ResiliencePlan[] {
   return model.stacks
-    .filter((plan): plan is WorkloadsPlan => plan.kind === 'workloads' && plan.environment === environment)
-    .filter((plan) => (plan.experiments?.experiments.length ?? 0) > 0)
+    .filter((plan): plan is ResiliencePlan => plan.kind === 'resilience' && plan.environment === environment)
     .sort((a, b) => a.accountName.localeCompare(b.accountName));
 }
 
 /** The runbook of one environment as Markdown; `source` names the config folder in its header. */
 export function renderRunbook(model: LandingZone, environment: string, source = 'environments/'): string {
-  const plans = workloadsOf(model, environment);
+  const plans = resilienceOf(model, environment);
   const region = model.environments.find((candidate) => candidate.name === environment)?.region ?? '';
-  const count = plans.reduce((sum, plan) => sum + plan.experiments!.experiments.length, 0);
+  const count = plans.reduce((sum, plan) => sum + plan.experiments.length, 0);
   return [
     `# Game-day runbook: ${environment}`,
     '',
@@ -62,18 +61,18 @@ function safetyRules(environment: string): string[] {
   ];
 }
 
-function renderAccount(plan: WorkloadsPlan): string[] {
+function renderAccount(plan: ResiliencePlan): string[] {
   const accountId = plan.account.id ?? `<id of ${plan.accountName}: the org stack's account_ids output>`;
   return [
     `## ${plan.accountName}`,
     '',
     `Account ${accountId}, stack \`${plan.name}\`; template ids are its output \`${TEMPLATE_IDS_OUTPUT}\`.`,
     '',
-    ...plan.experiments!.experiments.flatMap((experiment) => renderExperiment(plan, experiment)),
+    ...plan.experiments.flatMap((experiment) => renderExperiment(plan, experiment)),
   ];
 }
 
-function renderExperiment(plan: WorkloadsPlan, experiment: ExperimentPlan): string[] {
+function renderExperiment(plan: ResiliencePlan, experiment: ExperimentPlan): string[] {
   const parameters = Object.entries(experiment.action.parameters).map(([key, value]) => `${key} ${value}`);
   return [
     `### ${experiment.name}`,
@@ -90,10 +89,7 @@ function renderExperiment(plan: WorkloadsPlan, experiment: ExperimentPlan): stri
     '',
     '| alarm | watches |',
     '|---|---|',
-    ...experiment.stopConditions.map((alarm) => {
-      const planned = plan.alarms.alarms.find((candidate) => candidate.key === alarm.key);
-      return `| \`${alarm.alarmName}\` | ${planned ? planned.description.replace(`${alarm.key}: `, '') : alarm.key} |`;
-    }),
+    ...experiment.stopConditions.map((alarm) => `| \`${alarm.alarmName}\` | ${alarm.description.replace(`${alarm.key}: `, '')} |`),
     '',
     ...expectation(experiment),
     '',
@@ -147,7 +143,7 @@ function expectation(experiment: ExperimentPlan): string[] {
   return [`**Expected:** ${text}`];
 }
 
-function commands(plan: WorkloadsPlan, experiment: ExperimentPlan): string[] {
+function commands(plan: ResiliencePlan, experiment: ExperimentPlan): string[] {
   const region = `--region ${plan.region}`;
   const alarms = experiment.stopConditions.map((alarm) => `"${alarm.alarmName}"`).join(' ');
   return [

@@ -2,7 +2,6 @@ import type { AccountRef, ContractSource, StackPlanBase } from '../stack-plans';
 import type { SourceFile } from '../yaml-source';
 import type { AlarmsPlan } from './alarms/types';
 import type { BatchPlan } from './batch/types';
-import type { ExperimentsPlan } from './experiments/types';
 import type { ContainersPlan } from './containers/types';
 import type { MessagingPlan, QueuePlan } from './messaging/types';
 import type { KubernetesPlan } from './kubernetes/types';
@@ -15,7 +14,7 @@ export type { EksClusterPlan, KubernetesPlan, NodeGroupPlan, RoleRef } from './k
 export type { BatchPlan } from './batch/types';
 export type { AlarmPlan, AlarmsPlan, DeployedRef } from './alarms/types';
 export type { HttpApiPlan, LambdaFunctionPlan, RestApiPlan, ServerlessPlan } from './serverless/types';
-export type { ExperimentPlan, ExperimentsPlan, ExperimentTargetPlan } from './experiments/types';
+export type { ExperimentPlan, ExperimentsPlan, ExperimentTargetPlan, ResiliencePlan } from './experiments/types';
 
 /** A workloads file that passed the schema. */
 export interface ParsedWorkloads {
@@ -47,6 +46,4 @@ export interface WorkloadsPlan extends StackPlanBase {
   readonly serverless?: ServerlessPlan;
   /** CloudWatch alarms of every workload above, and the topic they notify. */
   readonly alarms: AlarmsPlan;
-  /** FIS experiment templates, when the file has any; they stop on alarms above. */
-  readonly experiments?: ExperimentsPlan;
 }

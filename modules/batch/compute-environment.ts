@@ -56,12 +56,10 @@ const ALLOCATION: Readonly<Record<BatchCapacity, string>> = {
 export class BatchComputeEnvironment extends Construct {
   readonly launchTemplate: LaunchTemplate;
   readonly computeEnvironment: BatchComputeEnvironmentResource;
-  private readonly instanceTagValues: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: BatchComputeEnvironmentProps) {
     super(scope, id);
     validate(props);
-    this.instanceTagValues = computeEnvironmentInstanceTags(props.name);
     const tags = { ...props.tags };
     this.launchTemplate = new LaunchTemplate(this, 'launch-template', {
       name: props.name,
@@ -94,7 +92,7 @@ export class BatchComputeEnvironment extends Construct {
         instanceRole: props.instanceProfileArn,
         launchTemplate: { launchTemplateId: this.launchTemplate.id, version: Token.asString(this.launchTemplate.latestVersion) },
         ec2Configuration: [{ imageType: 'ECS_AL2023' }],
-        tags: { ...this.instanceTagValues },
+        tags: { ...computeEnvironmentInstanceTags(props.name) },
       },
       updatePolicy: { terminateJobsOnUpdate: false, jobExecutionTimeoutMinutes: props.updateTimeoutMinutes ?? 120 },
       lifecycle: { createBeforeDestroy: true, ignoreChanges: ['compute_resources[0].desired_vcpus'] },
@@ -105,14 +103,9 @@ export class BatchComputeEnvironment extends Construct {
   get computeEnvironmentArn(): string {
     return this.computeEnvironment.arn;
   }
-
-  /** Tags Batch puts on every instance of the environment (`compute_resources.tags`): FIS targets and IAM conditions select by them. */
-  get instanceTags(): Readonly<Record<string, string>> {
-    return this.instanceTagValues;
-  }
 }
 
-/** Tags Batch puts on every instance of the environment named `name` (see `BatchComputeEnvironment.instanceTags`). */
+/** Tags Batch puts on every instance of the environment named `name` (`compute_resources.tags`): FIS targets and IAM conditions select by them. */
 export function computeEnvironmentInstanceTags(name: string): Readonly<Record<string, string>> {
   return { Name: name };
 }

@@ -101,12 +101,10 @@ export class EcsService extends Construct {
   readonly securityGroup: TaskSecurityGroup;
   readonly autoscaling?: ServiceAutoscaling;
   readonly lattice?: LatticeRegistration;
-  private readonly props: EcsServiceProps;
 
   constructor(scope: Construct, id: string, props: EcsServiceProps) {
     super(scope, id);
     validate(props);
-    this.props = props;
     const partition = props.partition ?? 'aws';
     const tags = { ...ecsTaskTags(props.name), ...props.tags };
     const ports = portsOf(props.containers);
@@ -154,14 +152,6 @@ export class EcsService extends Construct {
 
   get serviceName(): string {
     return this.service.name;
-  }
-
-  /**
-   * Tags every task of the service carries: the service propagates its tags to its tasks
-   * (`propagate_tags = "SERVICE"`), so FIS and IAM conditions select the tasks by them.
-   */
-  get taskTags(): Readonly<Record<string, string>> {
-    return ecsTaskTags(this.props.name);
   }
 
   get securityGroupId(): string {
@@ -294,7 +284,10 @@ export class EcsService extends Construct {
   }
 }
 
-/** Tags every task of the service named `serviceName` carries (see `EcsService.taskTags`). */
+/**
+ * Tags every task of the service named `serviceName` carries: the service propagates its tags to
+ * its tasks (`propagate_tags = "SERVICE"`), so FIS targets and IAM conditions select the tasks by them.
+ */
 export function ecsTaskTags(serviceName: string): Readonly<Record<string, string>> {
   return { Service: serviceName };
 }

@@ -53,12 +53,10 @@ export interface EksNodeGroupProps {
 export class EksNodeGroup extends Construct {
   readonly launchTemplate: LaunchTemplate;
   readonly nodeGroup: EksNodeGroupResource;
-  private readonly props: EksNodeGroupProps;
 
   constructor(scope: Construct, id: string, props: EksNodeGroupProps) {
     super(scope, id);
     validate(props);
-    this.props = props;
     const tags = { ...props.tags };
     this.launchTemplate = new LaunchTemplate(this, 'launch-template', {
       namePrefix: `${props.clusterName}-${props.name}-`,
@@ -109,11 +107,6 @@ export class EksNodeGroup extends Construct {
   get autoScalingGroupName(): string {
     return this.nodeGroup.resources.get(0).autoscalingGroups.get(0).name;
   }
-
-  /** Tags both the node group and each of its instances carry (FIS targets and IAM conditions select by them). */
-  get selectionTags(): Readonly<Record<string, string>> {
-    return nodeGroupSelectionTags(this.props.clusterName, this.props.name);
-  }
 }
 
 /** The Name tag of a node group and of its instances: `<cluster>-<node group>`. */
@@ -121,7 +114,7 @@ function nameTag(props: Pick<EksNodeGroupProps, 'clusterName' | 'name'>): string
   return `${props.clusterName}-${props.name}`;
 }
 
-/** Tags a node group and each of its instances carry (see `EksNodeGroup.selectionTags`). */
+/** Tags a node group and each of its instances carry: FIS targets and IAM conditions select by them. */
 export function nodeGroupSelectionTags(clusterName: string, name: string): Readonly<Record<string, string>> {
   return { Name: nameTag({ clusterName, name }) };
 }

@@ -1,7 +1,7 @@
 import { arn } from '../../model/naming';
 import { defineContract, output, placeholderAccountId, placeholderHex } from './contract';
 
-/** An `<env>-workloads-<account>` stack: what later stacks (alarms, experiments, consumers) build on. */
+/** An `<env>-workloads-<account>` stack: what later stacks (its resilience stack, consumers) build on. */
 export const workloadsContract = defineContract('workloads', {
   clusterName: output.string('ecs_cluster_name', 'Name of the ECS cluster; empty without containers', (source) => source.stackName),
   clusterArn: output.string('ecs_cluster_arn', 'ARN of the ECS cluster; empty without containers', (source) =>
@@ -56,10 +56,5 @@ export const workloadsContract = defineContract('workloads', {
   ),
   alarmArns: output.map('alarm_arns', 'CloudWatch alarm ARNs by alarm key (<kind>/<name>/<signal>)', (source, key) =>
     arn('cloudwatch', source.region, placeholderAccountId(source.stackName), `alarm:${source.stackName}/${key}`),
-  ),
-  experimentTemplateIds: output.map(
-    'fis_experiment_template_ids',
-    'AWS FIS experiment template ids by experiment (aws fis start-experiment --experiment-template-id)',
-    (_source, experiment) => `EXT${placeholderHex(experiment).slice(0, 14).toUpperCase()}`,
   ),
 });

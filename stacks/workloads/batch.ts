@@ -14,8 +14,6 @@ import { publisherStatements } from './messaging';
 type SpokeNetwork = ContractReader<typeof spokeContract.outputs>;
 
 export interface PlacedBatch {
-  /** Compute environments by config name. */
-  readonly computeEnvironments: ReadonlyMap<string, BatchComputeEnvironment>;
   readonly queues: ReadonlyMap<string, BatchJobQueue>;
   readonly pipelines: ReadonlyMap<string, BatchJobStateMachine>;
 }
@@ -73,11 +71,7 @@ export function placeBatch(
     definitions.set(job.definitionName, definition);
   }
   const queuesByName = new Map(batch.queues.map((queue) => [queue.queueName, queues.get(queue.name)!]));
-  return {
-    computeEnvironments: environments,
-    queues,
-    pipelines: placePipelines(stack, plan, batch, { logKeyArn, queues: queuesByName, definitions }),
-  };
+  return { queues, pipelines: placePipelines(stack, plan, batch, { logKeyArn, queues: queuesByName, definitions }) };
 }
 
 /** The instance role (once) and the compute environments, by config name. */

@@ -8,7 +8,6 @@ import type { SynthSettings } from '../settings';
 import { placeAlarms } from './alarms';
 import { placeBatch } from './batch';
 import { placeContainers } from './containers';
-import { placeExperiments } from './experiments';
 import { placeMessaging } from './messaging';
 import { placeKubernetes } from './kubernetes';
 import { placeServerless } from './serverless';
@@ -39,15 +38,6 @@ export class WorkloadsStack extends LandingZoneStack {
       clusters,
       batchQueues: batch?.queues,
     });
-    const experiments = plan.experiments
-      ? placeExperiments(this, plan, plan.experiments, {
-          network,
-          services: containers?.services ?? new Map(),
-          clusters,
-          computeEnvironments: batch?.computeEnvironments ?? new Map(),
-          alarmArns: new Map([...this.alarms].map(([key, alarm]) => [key, alarm.arn])),
-        })
-      : new Map();
     const byName = (entries: Iterable<[string, string]>) => Object.fromEntries(entries);
     workloadsContract.publish(this, {
       clusterName: containers?.cluster.clusterName ?? '',
@@ -68,7 +58,6 @@ export class WorkloadsStack extends LandingZoneStack {
       restApiUrls: byName([...(serverless?.restApis ?? [])].map(([name, api]) => [name, api.invokeUrl])),
       httpApiUrls: byName([...(serverless?.httpApis ?? [])].map(([name, api]) => [name, api.endpoint])),
       alarmArns: byName([...this.alarms].map(([key, alarm]) => [key, alarm.arn])),
-      experimentTemplateIds: byName([...experiments].map(([name, experiment]) => [name, experiment.templateId])),
     });
   }
 }

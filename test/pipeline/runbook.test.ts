@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { renderRunbook, runbookEnvironments } from '../../pipeline/runbook';
-import type { WorkloadsPlan } from '../../model/workloads/types';
+import type { ResiliencePlan } from '../../model/workloads/types';
 import { sampleModel } from '../support/config';
 
 const model = sampleModel();
@@ -19,11 +19,11 @@ describe('game-day runbook', () => {
 
   describe('of prod', () => {
     const runbook = renderRunbook(model, 'prod');
-    const plans = model.stacks.filter((plan): plan is WorkloadsPlan => plan.kind === 'workloads' && plan.environment === 'prod');
+    const plans = model.stacks.filter((plan): plan is ResiliencePlan => plan.kind === 'resilience' && plan.environment === 'prod');
 
     it('has a section per experiment, with its targets, its stop conditions and why it may run in production', () => {
       for (const plan of plans)
-        for (const experiment of plan.experiments?.experiments ?? []) {
+        for (const experiment of plan.experiments) {
           expect(runbook).toContain(`### ${experiment.name}\n\n${experiment.description}.`);
           for (const alarm of experiment.stopConditions) expect(runbook).toContain(`| \`${alarm.alarmName}\` |`);
           expect(runbook).toContain(`- **Allowed in production because:** ${experiment.allowInProd!.reason}`);
@@ -36,7 +36,7 @@ describe('game-day runbook', () => {
 
     it('tells how to find the template id, check the steady state, start, follow and stop an experiment', () => {
       expect(runbook).toContain(
-        `TEMPLATE=$(terraform -chdir=cdktf.out/stacks/prod-workloads-orders-prod output -json fis_experiment_template_ids | jq -r '."orders-api-tasks"')`,
+        `TEMPLATE=$(terraform -chdir=cdktf.out/stacks/prod-resilience-orders-prod output -json fis_experiment_template_ids | jq -r '."orders-api-tasks"')`,
       );
       expect(runbook).toContain(
         `aws cloudwatch describe-alarms --region eu-west-1 --alarm-names "acme-prod-orders-prod/ecs-service/orders-api/running-tasks"`,

@@ -111,17 +111,24 @@ describe('address stability', () => {
       expect(now.some((address) => address.includes('service-orders-worker'))).toBe(false);
     });
 
-    it('adding an experiment removes or renames no address, and reordering experiments changes none', () => {
-      const added = edit(sampleTexts(), ORDERS_DEV, (doc) =>
-        doc.setIn(['experiments', 'orders-worker-tasks'], { kind: 'ecs-stop-task', service: 'orders-worker' }),
+    it('adding an experiment changes no address of the workloads stack and only adds its own to the resilience stack; reordering changes none', () => {
+      const resilience = 'dev-resilience-orders-dev';
+      const before = addresses(synthesize(sampleModel()).stacks[resilience]);
+      const added = synthesize(
+        sampleModel(
+          edit(sampleTexts(), ORDERS_DEV, (doc) =>
+            doc.setIn(['experiments', 'orders-worker-tasks'], { kind: 'ecs-stop-task', service: 'orders-worker' }),
+          ),
+        ),
       );
-      const now = addresses(synthesize(sampleModel(added)).stacks[stack]);
-      expect(old.filter((address) => !now.includes(address))).toEqual([]);
-      expect(now.filter((address) => !old.includes(address)).every((address) => address.includes('experiment-orders-worker-tasks'))).toBe(
-        true,
-      );
+      expect(addresses(added.stacks[stack])).toEqual(old);
+      const now = addresses(added.stacks[resilience]);
+      expect(before.filter((address) => !now.includes(address))).toEqual([]);
+      const fresh = now.filter((address) => !before.includes(address));
+      expect(fresh.length).toBeGreaterThan(0);
+      expect(fresh.filter((address) => !address.includes('experiment-orders-worker-tasks'))).toEqual([]);
       const reordered = edit(sampleTexts(), ORDERS_DEV, (doc) => (doc.getIn(['experiments']) as { items: unknown[] }).items.reverse());
-      expect(addresses(synthesize(sampleModel(reordered)).stacks[stack])).toEqual(old);
+      expect(addresses(synthesize(sampleModel(reordered)).stacks[resilience])).toEqual(before);
     });
 
     it('tuning an alarm changes no address, and turning one off outside prod removes only that alarm', () => {

@@ -1,26 +1,26 @@
-import type { ExperimentPlan, WorkloadsPlan } from '../../model/workloads/types';
+import type { ExperimentPlan, ResiliencePlan } from '../../model/workloads/types';
 import { TIER_TAG } from '../../modules/shared/tiers';
 import { sampleModel } from '../support/config';
 import { synthesize, type StackJson } from '../support/synth';
 
 /*
- * The FIS templates of the sample, read from the synthesized stacks: each selects exactly the
- * resources its config entry means, by the tags the other stacks put on them.
+ * The FIS templates of the sample, read from the synthesized resilience stacks: each selects exactly
+ * the resources its config entry means, by the tags the spoke and workloads stacks put on them.
  */
 
 const model = sampleModel();
 const offline = synthesize(model);
-const workloadsPlans = model.stacks.filter((plan): plan is WorkloadsPlan => plan.kind === 'workloads');
+const resiliencePlans = model.stacks.filter((plan): plan is ResiliencePlan => plan.kind === 'resilience');
 const resourcesOf = (stack: StackJson, type: string): [string, StackJson][] => Object.entries(stack.resource?.[type] ?? {});
 const SPOKE_VPC_ID = '${data.terraform_remote_state.spoke-outputs.outputs.vpc_id}';
 
-/** Every experiment of the sample with its plan, its synthesized template and its stack. */
-const experiments = workloadsPlans.flatMap((plan) =>
-  (plan.experiments?.experiments ?? []).map((experiment) => {
+/** Every experiment of the sample with its plan, its synthesized template, its stack and the workloads stack it hits. */
+const experiments = resiliencePlans.flatMap((plan) =>
+  plan.experiments.map((experiment) => {
     const stack = offline.stacks[plan.name]!;
     const entry = resourcesOf(stack, 'aws_fis_experiment_template').find(([name]) => name.startsWith(`experiment-${experiment.name}_`));
     if (!entry) throw new Error(`no template for ${experiment.name} in ${plan.name}`);
-    return { plan, experiment, stack, template: entry[1] };
+    return { plan, experiment, stack, workloads: offline.stacks[plan.workloads.stackName]!, template: entry[1] };
   }),
 );
 const ofKind = (kind: ExperimentPlan['kind']) => experiments.filter(({ experiment }) => experiment.kind === kind);
@@ -33,8 +33,18 @@ const instanceTags = (launch: StackJson) =>
   (launch.tag_specifications as { resource_type: string; tags: Record<string, string> }[] | undefined)?.find(
     (specification) => specification.resource_type === 'instance',
   )?.tags;
-const matches = (tags: Record<string, string> | undefined, wanted: Record<string, string>) =>
-  Object.entries(wanted).every(([key, value]) => tags?.[key] === value);
+/**
+ * Whether a resource of a workloads stack carries the wanted tags. Its tags may interpolate an EKS
+ * cluster's name (`${aws_eks_cluster.<name>.name}-general`), which the resilience stack writes out
+ * from config: the interpolation reads as that cluster's `name`.
+ */
+const matcher = (stack: StackJson) => {
+  const clusterNames = Object.fromEntries(resourcesOf(stack, 'aws_eks_cluster').map(([name, cluster]) => [name, cluster.name as string]));
+  const resolve = (value: string) =>
+    value.replace(/\$\{aws_eks_cluster\.([^.}]+)\.name\}/g, (_, name: string) => clusterNames[name] ?? '?');
+  return (tags: Record<string, string> | undefined, wanted: Record<string, string>) =>
+    Object.entries(wanted).every(([key, value]) => tags?.[key] !== undefined && resolve(tags[key]!) === value);
+};
 
 describe('FIS experiments of the sample', () => {
   it('covers every kind the sample uses: AZ loss, ECS stop-task, node group termination, Spot interruption and EC2 stop', () => {
@@ -47,16 +57,23 @@ describe('FIS experiments of the sample', () => {
     ]);
   });
 
-  it('gives every template a stop condition on an alarm of its plan, a log group and an explicit empty-target mode', () => {
-    for (const { experiment, stack, template } of experiments) {
-      // Each stop condition is the ARN of the stack's own alarm of that key: the template depends on it.
-      const alarms = Object.fromEntries(resourcesOf(stack, 'aws_cloudwatch_metric_alarm').map(([name, alarm]) => [name, alarm.alarm_name]));
-      expect(
-        (template.stop_condition as { source: string; value: string }[]).map(({ source, value }) => ({
-          source,
-          alarm: alarms[/^\$\{aws_cloudwatch_metric_alarm\.(.+)\.arn\}$/.exec(value)?.[1] ?? ''],
+  it("stops every template on the workloads stack's alarms of its plan, read from its contract, and logs with an explicit empty-target mode", () => {
+    for (const { plan, experiment, stack, workloads, template } of experiments) {
+      expect(template.stop_condition).toEqual(
+        experiment.stopConditions.map((alarm) => ({
+          source: 'aws:cloudwatch:alarm',
+          value: `\${data.terraform_remote_state.workloads-outputs.outputs.alarm_arns["${alarm.key}"]}`,
         })),
-      ).toEqual(experiment.stopConditions.map((alarm) => ({ source: 'aws:cloudwatch:alarm', alarm: alarm.alarmName })));
+      );
+      // The workloads stack publishes each of those keys as the ARN of its alarm of that name.
+      const alarmNames = Object.fromEntries(
+        resourcesOf(workloads, 'aws_cloudwatch_metric_alarm').map(([name, alarm]) => [name, alarm.alarm_name]),
+      );
+      for (const alarm of experiment.stopConditions) {
+        const published = /^\$\{aws_cloudwatch_metric_alarm\.(.+)\.arn\}$/.exec(workloads.output.alarm_arns.value[alarm.key])?.[1];
+        expect({ key: alarm.key, name: alarmNames[published ?? ''] }).toEqual({ key: alarm.key, name: alarm.alarmName });
+      }
+      expect(stack.data.terraform_remote_state['workloads-outputs'].config.path).toContain(`${plan.workloads.stackName}.tfstate`);
       expect(template.log_configuration.cloudwatch_logs_configuration.log_group_arn).toMatch(
         /^\$\{aws_cloudwatch_log_group\..*\.arn\}:\*$/,
       );
@@ -74,6 +91,7 @@ describe('FIS experiments of the sample', () => {
         expect(template.target[0].resource_type).toBe('aws:ec2:subnet');
         expect(filtersOf(template)).toEqual({ AvailabilityZone: [zone], VpcId: [SPOKE_VPC_ID] });
         const spoke = offline.stacks[plan.spoke.stackName]!;
+        const matches = matcher(spoke);
         const selected = resourcesOf(spoke, 'aws_subnet').filter(
           ([, subnet]) => matches(subnet.tags, tagsOf(template)) && subnet.availability_zone === zone,
         );
@@ -89,7 +107,7 @@ describe('FIS experiments of the sample', () => {
     });
 
     it('disrupts all of their traffic for the configured duration', () => {
-      const [{ template }] = ofKind('az-loss').filter(({ plan }) => plan.name === 'staging-workloads-orders-staging');
+      const [{ template }] = ofKind('az-loss').filter(({ plan }) => plan.name === 'staging-resilience-orders-staging');
       expect(template.action[0]).toMatchObject({
         action_id: 'aws:network:disrupt-connectivity',
         parameter: [
@@ -103,9 +121,10 @@ describe('FIS experiments of the sample', () => {
 
   it("stops a share of the running tasks carrying the service's tag, which the service propagates to its tasks", () => {
     expect(ofKind('ecs-stop-task').length).toBeGreaterThan(0);
-    for (const { experiment, stack, template } of ofKind('ecs-stop-task')) {
+    for (const { experiment, workloads, template } of ofKind('ecs-stop-task')) {
       if (experiment.target.kind !== 'ecs-tasks') throw new Error('an ECS stop-task targets tasks');
-      const services = resourcesOf(stack, 'aws_ecs_service').filter(([, service]) => matches(service.tags, tagsOf(template)));
+      const matches = matcher(workloads);
+      const services = resourcesOf(workloads, 'aws_ecs_service').filter(([, service]) => matches(service.tags, tagsOf(template)));
       expect(services.map(([, service]) => service.name)).toEqual([experiment.target.family]);
       expect(services[0]![1].propagate_tags).toBe('SERVICE');
       expect(template.target[0]).toMatchObject({
@@ -117,11 +136,15 @@ describe('FIS experiments of the sample', () => {
   });
 
   it('terminates instances of exactly the node group it names, by the tag the group and its instances carry', () => {
-    for (const { experiment, stack, template } of ofKind('eks-terminate-nodegroup-instances')) {
+    expect(ofKind('eks-terminate-nodegroup-instances').length).toBeGreaterThan(0);
+    for (const { experiment, workloads, template } of ofKind('eks-terminate-nodegroup-instances')) {
       if (experiment.target.kind !== 'node-group') throw new Error('a node group termination targets a node group');
-      const groups = resourcesOf(stack, 'aws_eks_node_group').filter(([, group]) => matches(group.tags, tagsOf(template)));
+      const matches = matcher(workloads);
+      const groups = resourcesOf(workloads, 'aws_eks_node_group').filter(([, group]) => matches(group.tags, tagsOf(template)));
       expect(groups.map(([name]) => name)).toEqual([expect.stringContaining(`-${experiment.target.nodeGroup}_node-group`)]);
-      const templates = resourcesOf(stack, 'aws_launch_template').filter(([, launch]) => matches(instanceTags(launch), tagsOf(template)));
+      const templates = resourcesOf(workloads, 'aws_launch_template').filter(([, launch]) =>
+        matches(instanceTags(launch), tagsOf(template)),
+      );
       expect(templates).toHaveLength(1);
       expect(template.action[0].parameter).toEqual([{ key: 'instanceTerminationPercentage', value: String(experiment.target.percentage) }]);
     }
@@ -130,14 +153,15 @@ describe('FIS experiments of the sample', () => {
   it('interrupts or stops instances of exactly the compute environment or node group it names', () => {
     const instanceExperiments = [...ofKind('spot-interrupt'), ...ofKind('ec2-stop')];
     expect(instanceExperiments.length).toBeGreaterThan(0);
-    for (const { experiment, stack, template } of instanceExperiments) {
+    for (const { experiment, workloads, template } of instanceExperiments) {
       if (experiment.target.kind !== 'instances') throw new Error('targets instances');
+      const matches = matcher(workloads);
       const wanted = tagsOf(template);
       const carriers = [
-        ...resourcesOf(stack, 'aws_batch_compute_environment').filter(([, environment]) =>
+        ...resourcesOf(workloads, 'aws_batch_compute_environment').filter(([, environment]) =>
           matches(environment.compute_resources.tags, wanted),
         ),
-        ...resourcesOf(stack, 'aws_launch_template').filter(([, launch]) => matches(instanceTags(launch), wanted)),
+        ...resourcesOf(workloads, 'aws_launch_template').filter(([, launch]) => matches(instanceTags(launch), wanted)),
       ];
       expect({ experiment: experiment.name, carriers: carriers.length }).toEqual({ experiment: experiment.name, carriers: 1 });
       expect(template.target[0].resource_type).toBe(experiment.kind === 'spot-interrupt' ? 'aws:ec2:spot-instance' : 'aws:ec2:instance');
@@ -167,10 +191,27 @@ describe('FIS experiments of the sample', () => {
     }
   });
 
-  it("publishes each template's id in the workloads contract, keyed by experiment", () => {
-    for (const plan of workloadsPlans) {
+  it("publishes each template's id in the resilience stack's contract, keyed by experiment", () => {
+    for (const plan of resiliencePlans) {
       const output = offline.stacks[plan.name]!.output.fis_experiment_template_ids.value;
-      expect(Object.keys(output)).toEqual((plan.experiments?.experiments ?? []).map((experiment) => experiment.name));
+      expect(Object.keys(output)).toEqual(plan.experiments.map((experiment) => experiment.name));
+    }
+  });
+
+  it('leaves the workloads stacks without FIS resources: each resilience stack holds its templates, roles, log groups and log key', () => {
+    for (const plan of resiliencePlans) {
+      expect(resourcesOf(offline.stacks[plan.workloads.stackName]!, 'aws_fis_experiment_template')).toEqual([]);
+      expect(Object.keys(offline.stacks[plan.name]!.resource).sort()).toEqual(
+        [
+          'aws_cloudwatch_log_group',
+          'aws_fis_experiment_template',
+          'aws_iam_role',
+          'aws_iam_role_policy',
+          'aws_kms_alias',
+          'aws_kms_key',
+          ...(plan.experiments.some((experiment) => experiment.kind === 'az-loss') ? ['aws_iam_role_policy_attachment'] : []),
+        ].sort(),
+      );
     }
   });
 });

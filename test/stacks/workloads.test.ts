@@ -77,7 +77,6 @@ describe('workloads stack', () => {
       'eks_cluster_names',
       'eks_oidc_provider_arns',
       'event_bus_arn',
-      'fis_experiment_template_ids',
       'http_api_endpoints',
       'lambda_function_arns',
       'queue_arns',

@@ -309,6 +309,6 @@ function accountAlarms(entry: ExperimentEntry): readonly StopAlarm[] | undefined
     .filter((key) => prod || overrides[key]?.enabled !== false)
     .map((key) => {
       const [kind, name] = key.split('/') as [AlarmSubjectKind, string];
-      return { key, alarmName: key, subject: { kind, name } };
+      return { key, alarmName: key, description: key, subject: { kind, name } };
     });
 }

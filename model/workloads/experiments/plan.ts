@@ -149,7 +149,9 @@ export function stopAlarms(experiment: ExperimentConfig, alarms: readonly StopAl
   const chosen = experiment.stopConditions
     ? alarms.filter((alarm) => experiment.stopConditions!.includes(alarm.key))
     : alarms.filter((alarm) => watchesTarget(experiment, alarm, config));
-  return [...chosen].sort((a, b) => a.key.localeCompare(b.key));
+  return chosen
+    .map(({ key, alarmName, subject, description }) => ({ key, alarmName, subject, description }))
+    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** Whether an alarm (model/workloads/alarms subjects) watches what an experiment hits. */

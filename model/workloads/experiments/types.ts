@@ -1,9 +1,10 @@
 import type { TierName } from '../../schema';
+import type { AccountRef, ContractSource, StackPlanBase } from '../../stack-plans';
 import type { AlarmPlan } from '../alarms/types';
 import type { ExperimentKind } from './schema';
 
-/** What an experiment needs of a planned alarm: its key, its name and what it watches. */
-export type StopAlarm = Pick<AlarmPlan, 'key' | 'alarmName' | 'subject'>;
+/** What an experiment needs of a planned alarm: its key, its name, what it watches and how (for the runbook). */
+export type StopAlarm = Pick<AlarmPlan, 'key' | 'alarmName' | 'subject' | 'description'>;
 
 /** Where an experiment's instances come from: a Batch compute environment or an EKS node group (config names). */
 export type InstanceSource =
@@ -59,4 +60,20 @@ export interface ExperimentsPlan {
   readonly experiments: readonly ExperimentPlan[];
   /** Alias of the account's key for experiment logs. */
   readonly logKeyName: string;
+}
+
+/**
+ * A workload account's FIS experiments in their own stack, `<env>-resilience-<account>`, deployed
+ * with the account's role after its workloads stack: the spoke's contract gives the VPC its AZ
+ * losses are confined to, the workloads contract the alarms they stop on. Targets are tags and
+ * filters from config names, so nothing else of the workloads stack is read.
+ */
+export interface ResiliencePlan extends StackPlanBase, ExperimentsPlan {
+  readonly kind: 'resilience';
+  readonly environment: string;
+  readonly region: string;
+  readonly accountName: string;
+  readonly account: AccountRef;
+  readonly spoke: ContractSource;
+  readonly workloads: ContractSource;
 }

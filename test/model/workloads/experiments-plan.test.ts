@@ -1,4 +1,4 @@
-import type { ExperimentPlan, WorkloadsPlan } from '../../../model/workloads/types';
+import type { ExperimentPlan, ResiliencePlan, WorkloadsPlan } from '../../../model/workloads/types';
 import { durationMinutes, isoDuration } from '../../../model/workloads/experiments/duration';
 import { stopAlarms } from '../../../model/workloads/experiments/plan';
 import { sampleModel } from '../../support/config';
@@ -10,25 +10,56 @@ const workloads = (name: string, zone = model) => {
   if (!plan) throw new Error(`no workloads plan ${name}`);
   return plan;
 };
-const experiment = (plan: WorkloadsPlan, name: string): ExperimentPlan => {
-  const found = plan.experiments?.experiments.find((candidate) => candidate.name === name);
+const resiliencePlans = (zone = model) => zone.stacks.filter((plan): plan is ResiliencePlan => plan.kind === 'resilience');
+const resilience = (account: string) => {
+  const plan = resiliencePlans().find((candidate) => candidate.accountName === account);
+  if (!plan) throw new Error(`no resilience plan of ${account}`);
+  return plan;
+};
+const experiment = (plan: ResiliencePlan, name: string): ExperimentPlan => {
+  const found = plan.experiments.find((candidate) => candidate.name === name);
   if (!found) throw new Error(`no experiment ${name} in ${plan.name}`);
   return found;
 };
 const stopKeys = (planned: ExperimentPlan) => planned.stopConditions.map((alarm) => alarm.key);
 
 describe('experiments plan', () => {
-  const ordersDev = workloads('dev-workloads-orders-dev');
-  const paymentsDev = workloads('dev-workloads-payments-dev');
-  const analytics = workloads('prod-workloads-analytics-prod');
-  const ordersProd = workloads('prod-workloads-orders-prod');
+  const ordersDev = resilience('orders-dev');
+  const paymentsDev = resilience('payments-dev');
+  const analytics = resilience('analytics-prod');
+  const ordersProd = resilience('orders-prod');
 
-  it('gives every workload account of the sample at least one experiment, each with a stop condition', () => {
-    for (const plan of workloadsPlans()) {
-      const experiments = plan.experiments?.experiments ?? [];
-      expect({ stack: plan.name, some: experiments.length > 0 }).toEqual({ stack: plan.name, some: true });
-      for (const planned of experiments) expect(planned.stopConditions.length).toBeGreaterThan(0);
+  it('gives every workload account of the sample a resilience stack with at least one experiment, each with a stop condition', () => {
+    expect(
+      resiliencePlans()
+        .map((plan) => plan.accountName)
+        .sort(),
+    ).toEqual(
+      workloadsPlans()
+        .map((plan) => plan.accountName)
+        .sort(),
+    );
+    for (const plan of resiliencePlans()) {
+      expect(plan.experiments.length).toBeGreaterThan(0);
+      for (const planned of plan.experiments) expect(planned.stopConditions.length).toBeGreaterThan(0);
     }
+  });
+
+  it('places the experiments in <env>-resilience-<account>, after the workloads stack whose alarms they stop on, in its account and region', () => {
+    const stack = workloads('dev-workloads-orders-dev');
+    expect(ordersDev).toMatchObject({
+      name: 'dev-resilience-orders-dev',
+      environment: 'dev',
+      region: stack.region,
+      account: stack.account,
+      dependsOn: ['dev-workloads-orders-dev'],
+      providers: [{ id: 'resilience', account: stack.account, region: stack.region }],
+      spoke: stack.spoke,
+      workloads: { stackName: 'dev-workloads-orders-dev', environment: 'dev', region: stack.region },
+      logKeyName: 'acme-dev-orders-dev',
+    });
+    const names = model.stacks.map((plan) => plan.name);
+    expect(names.indexOf('dev-resilience-orders-dev')).toBe(names.indexOf('dev-workloads-orders-dev') + 1);
   });
 
   it('plans an AZ loss as the subnets of one tier and zone, with an ISO 8601 duration', () => {
@@ -56,9 +87,8 @@ describe('experiments plan', () => {
       .find((file) => file.accountName === 'analytics-prod')!.config;
     const azLoss = { kind: 'az-loss', zone: 'eu-west-1a', tier: 'app', duration: 5 } as const;
     const defaults = { scope: 'all', emptyTargets: 'fail', logRetentionDays: 90 } as const;
-    expect(stopAlarms({ ...azLoss, ...defaults }, analytics.alarms.alarms, config).map((alarm) => alarm.key)).toEqual(
-      analytics.alarms.alarms.map((alarm) => alarm.key),
-    );
+    const alarms = workloads('prod-workloads-analytics-prod').alarms.alarms;
+    expect(stopAlarms({ ...azLoss, ...defaults }, alarms, config).map((alarm) => alarm.key)).toEqual(alarms.map((alarm) => alarm.key));
     expect(stopKeys(experiment(ordersDev, 'app-zone-a'))).toEqual([
       'ecs-service/orders-api/running-tasks',
       'ecs-service/orders-worker/running-tasks',
@@ -68,7 +98,8 @@ describe('experiments plan', () => {
 
   it('names each stop condition by the planned alarm, so the stack can find its ARN', () => {
     const [alarm] = experiment(ordersProd, 'orders-api-tasks').stopConditions;
-    expect(alarm).toEqual(ordersProd.alarms.alarms.find((candidate) => candidate.key === alarm!.key) && expect.objectContaining(alarm));
+    const planned = workloads('prod-workloads-orders-prod').alarms.alarms.find((candidate) => candidate.key === alarm!.key)!;
+    expect(alarm).toEqual({ key: planned.key, alarmName: planned.alarmName, subject: planned.subject, description: planned.description });
     expect(alarm!.alarmName).toBe('acme-prod-orders-prod/ecs-service/orders-api/running-tasks');
   });
 
@@ -97,7 +128,7 @@ describe('experiments plan', () => {
   });
 
   it('plans experiments in name order, whatever their order in the file', () => {
-    expect(paymentsDev.experiments?.experiments.map((planned) => planned.name)).toEqual(['nightly-spot', 'sandbox-spot-nodes']);
+    expect(paymentsDev.experiments.map((planned) => planned.name)).toEqual(['nightly-spot', 'sandbox-spot-nodes']);
   });
 
   it('reads durations as minutes or ISO 8601', () => {

@@ -27,7 +27,7 @@ describe('experiments validation', () => {
       `${at(texts, ORDERS_PROD, 'bad:')}: experiments.bad injects faults in orders-prod, a production account, without allowInProd — add allowInProd: { reason: <why this may run in production> }, or move the experiment to a non-prod environment`,
       `${at(texts, ORDERS_PROD, 'service: orders-apu')}: experiments.bad.service names service orders-apu, which containers.services of this file does not define — use one of orders-api, orders-worker`,
       `${at(texts, ORDERS_PROD, 'zone: eu-west-1d')}: experiments.bad.zone is eu-west-1d, not a zone of the spoke VPC of orders-prod — use one of eu-west-1a, eu-west-1b, eu-west-1c`,
-      `${at(texts, ORDERS_PROD, 'ecs-service/orders-apu/running-tasks')}: experiments.bad.stopConditions.0 names alarm ecs-service/orders-apu/running-tasks, which this file does not have — use one of ecs-service/orders-api/running-tasks, ecs-service/orders-worker/running-tasks, function/order-status/dlq-depth, function/order-status/errors, function/order-status/throttles, http-api/order-status/5xx-rate, http-api/order-status/p99-latency, queue/order-events/dlq-depth, queue/undelivered-events/dlq-depth`,
+      `${at(texts, ORDERS_PROD, 'ecs-service/orders-apu/running-tasks')}: experiments.bad.stopConditions.0 names alarm ecs-service/orders-apu/running-tasks, which this file does not have — use one of ecs-service/orders-api/running-tasks, ecs-service/orders-worker/running-tasks, function/order-status/errors, function/order-status/throttles, http-api/order-status/5xx-rate, http-api/order-status/p99-latency, queue/order-events/dlq-depth, queue/undelivered-events/dlq-depth`,
     ]);
   });
 
@@ -164,7 +164,7 @@ describe('experiments validation', () => {
         '      - queue/order-event/dlq-depth\n',
       );
       expect(ruleProblems('experiments/stopped-by-alarm', texts)[0]).toBe(
-        `${at(texts, ORDERS_STAGING, 'queue/order-event/dlq-depth')}: experiments.app-zone-b.stopConditions.2 names alarm queue/order-event/dlq-depth, which this file does not have — use one of ecs-service/orders-api/running-tasks, ecs-service/orders-worker/running-tasks, function/order-status/dlq-depth, function/order-status/errors, function/order-status/throttles, http-api/order-status/5xx-rate, http-api/order-status/p99-latency, queue/order-events/dlq-depth, queue/undelivered-events/dlq-depth`,
+        `${at(texts, ORDERS_STAGING, 'queue/order-event/dlq-depth')}: experiments.app-zone-b.stopConditions.2 names alarm queue/order-event/dlq-depth, which this file does not have — use one of ecs-service/orders-api/running-tasks, ecs-service/orders-worker/running-tasks, function/order-status/errors, function/order-status/throttles, http-api/order-status/5xx-rate, http-api/order-status/p99-latency, queue/order-events/dlq-depth, queue/undelivered-events/dlq-depth`,
       );
     });
 
@@ -179,7 +179,7 @@ describe('experiments validation', () => {
         expect.stringContaining(
           `${at(texts, ORDERS_DEV, 'orders-api-tasks:', { after: 'experiments:' })}: experiments.orders-api-tasks has no alarm to stop it: its target has none, and stopConditions is not given — list stopConditions from ecs-service/orders-worker/running-tasks,`,
         ),
-        `${at(texts, ORDERS_DEV, 'ecs-service/orders-api/running-tasks', { after: 'app-zone-a:' })}: experiments.app-zone-a.stopConditions.0 names alarm ecs-service/orders-api/running-tasks, which this file does not have — use one of ecs-service/orders-worker/running-tasks, function/order-status/dlq-depth, function/order-status/errors, http-api/order-status/5xx-rate, http-api/order-status/p99-latency, queue/order-events/dlq-depth, queue/undelivered-events/dlq-depth`,
+        `${at(texts, ORDERS_DEV, 'ecs-service/orders-api/running-tasks', { after: 'app-zone-a:' })}: experiments.app-zone-a.stopConditions.0 names alarm ecs-service/orders-api/running-tasks, which this file does not have — use one of ecs-service/orders-worker/running-tasks, function/order-status/errors, http-api/order-status/5xx-rate, http-api/order-status/p99-latency, queue/order-events/dlq-depth, queue/undelivered-events/dlq-depth`,
       ]);
     });
   });
@@ -192,7 +192,7 @@ describe('experiments validation', () => {
     it('fails an AZ loss whose default, every alarm of the account, is more than 5', () => {
       const texts = staging('  app-zone-a:\n    kind: az-loss\n    zone: eu-central-1a\n    duration: 5\n');
       expect(ruleProblems('experiments/stop-conditions-within-quota', texts)).toEqual([
-        `${at(texts, ORDERS_STAGING, 'app-zone-a:')}: experiments.app-zone-a stops by default on 9 alarms; FIS allows 5 stop conditions per template — list at most 5 under stopConditions, the signals of what it hits first (from ecs-service/orders-api/running-tasks, ecs-service/orders-worker/running-tasks, function/order-status/dlq-depth, function/order-status/errors, function/order-status/throttles, http-api/order-status/5xx-rate, http-api/order-status/p99-latency, queue/order-events/dlq-depth, queue/undelivered-events/dlq-depth)`,
+        `${at(texts, ORDERS_STAGING, 'app-zone-a:')}: experiments.app-zone-a stops by default on 8 alarms; FIS allows 5 stop conditions per template — list at most 5 under stopConditions, the signals of what it hits first (from ecs-service/orders-api/running-tasks, ecs-service/orders-worker/running-tasks, function/order-status/errors, function/order-status/throttles, http-api/order-status/5xx-rate, http-api/order-status/p99-latency, queue/order-events/dlq-depth, queue/undelivered-events/dlq-depth)`,
       ]);
     });
   });
