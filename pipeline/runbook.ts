@@ -17,7 +17,9 @@ const TEMPLATE_IDS_OUTPUT = resilienceContract.outputs.experimentTemplateIds.nam
 
 /** The environments that have experiments, by name. */
 export function runbookEnvironments(model: LandingZone): string[] {
-  return model.environments.filter((environment) => resilienceOf(model, environment.name).length > 0).map((environment) => environment.name);
+  return model.environments
+    .filter((environment) => resilienceOf(model, environment.name).length > 0)
+    .map((environment) => environment.name);
 }
 
 function resilienceOf(model: LandingZone, environment: string): ResiliencePlan[] {

@@ -33,7 +33,7 @@ const listOr = (names: readonly string[], otherwise: string) => (names.length > 
 
 export const experimentsNeedSpoke: ConfigRule = {
   id: 'experiments/need-spoke',
-  description: 'An account with experiments has a spoke VPC: its workloads stack, where the templates live, follows the spoke stack.',
+  description: 'An account with experiments has a spoke VPC: its AZ losses hit its subnets, and its stacks follow the spoke stack.',
   check: (index) =>
     experimentEntries(index)
       .filter((entry) => entry.account && !entry.account.vpc)
