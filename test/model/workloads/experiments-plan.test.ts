@@ -92,7 +92,6 @@ describe('experiments plan', () => {
     expect(stopKeys(experiment(ordersDev, 'app-zone-a'))).toEqual([
       'ecs-service/orders-api/running-tasks',
       'ecs-service/orders-worker/running-tasks',
-      'queue/order-events/dlq-depth',
     ]);
   });
 
