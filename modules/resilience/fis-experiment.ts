@@ -160,7 +160,7 @@ function sidOf(name: string): string {
     .join('');
 }
 
-/** Minutes of an ISO 8601 duration of hours, minutes and seconds (`PT1H30M`); undefined when it is not one. */
+/** Minutes of an ISO 8601 duration of hours, minutes and seconds (`PT1H30M`); undefined when it is not one. Config reads durations the same way (model/workloads/experiments/duration.ts). */
 export function isoDurationMinutes(value: string): number | undefined {
   const match = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(value);
   if (!match || value === 'PT') return undefined;

@@ -1,7 +1,7 @@
 /** FIS action durations: 1 minute to 12 hours (https://docs.aws.amazon.com/fis/latest/userguide/fis-quotas.html). */
 export const DURATION_LIMITS = { minMinutes: 1, maxMinutes: 12 * 60 } as const;
 
-/** Minutes of a config duration: a whole number of minutes, or ISO 8601 hours/minutes/seconds (`PT1H30M`); undefined when neither. */
+/** Minutes of a config duration (modules/resilience/fis-experiment.ts checks module props with the same reading): a whole number of minutes, or ISO 8601 hours/minutes/seconds (`PT1H30M`); undefined when neither. */
 export function durationMinutes(value: number | string): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
   const match = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(value);
