@@ -50,9 +50,19 @@ function digits(text: string): string {
     .join('');
 }
 
+/**
+ * Computed attributes that AWS leaves empty unless a setting asks for them, and that the provider
+ * rejects when set without it: a standard topic's `fifo_throughput_scope` ("can only be set for
+ * FIFO topics"). Their placeholder is the empty string AWS returns.
+ */
+const EMPTY_UNLESS_SET: Readonly<Record<string, readonly string[]>> = {
+  aws_sns_topic: ['fifo_throughput_scope'],
+};
+
 /** `arn:aws:offline:…` for ARNs (providers parse them), an https URL for URLs, `offline-<address>-<attribute>` otherwise. */
 export function placeholderString(address: string, attribute: string): string {
   const type = address.split('.')[0];
+  if (EMPTY_UNLESS_SET[type]?.includes(attribute)) return '';
   if (attribute === 'id') {
     const id = placeholderId(type, address);
     if (id) return id;

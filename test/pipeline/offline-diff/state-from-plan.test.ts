@@ -1,3 +1,4 @@
+import { placeholderString } from '../../../pipeline/offline-diff/placeholders';
 import { parseProviderSchemas } from '../../../pipeline/offline-diff/provider-schema';
 import { sensitivePaths, stateFromPlan, type BasePlanJson } from '../../../pipeline/offline-diff/state-from-plan';
 import { renderSummary } from '../../../pipeline/summary';
@@ -123,6 +124,13 @@ describe('state from a base plan', () => {
       'provider["registry.terraform.io/hashicorp/aws"].network',
     );
     expect(state.resources[0].instances[0].schema_version).toBe(1);
+  });
+});
+
+describe('placeholders of values known after apply', () => {
+  it("leaves a standard topic's FIFO throughput scope empty, as AWS does (the provider refuses it on a standard topic)", () => {
+    expect(placeholderString('aws_sns_topic.alarms', 'fifo_throughput_scope')).toBe('');
+    expect(placeholderString('aws_sns_topic.alarms', 'arn')).toBe('arn:aws:offline:eu-west-1:000000000000:aws_sns_topic.alarms.arn');
   });
 });
 
