@@ -18,6 +18,11 @@ export function spokeStackName(environment: string, account: string): string {
   return `${environment}-spoke-${account}`;
 }
 
+/** A workload account's FIS experiments: `<env>-resilience-<account>`, deployed after its workloads stack. */
+export function resilienceStackName(environment: string, account: string): string {
+  return `${environment}-resilience-${account}`;
+}
+
 export function workloadsStackName(environment: string, account: string): string {
   return `${environment}-workloads-${account}`;
 }
@@ -201,4 +206,14 @@ export function apiIntegrationRoleName(organization: string, api: string): strin
 /** The account's API Gateway CloudWatch role (one per account: the account/region singleton's). */
 export function apiGatewayCloudWatchRoleName(organization: string): string {
   return `${organization}-apigateway-cloudwatch`;
+}
+
+/** Name of an FIS experiment's resources in its account: `<org>-<experiment>` (role `<name>-fis`, log group `/aws/vendedlogs/fis/<name>`). */
+export function experimentName(organization: string, experiment: string): string {
+  return `${organization}-${experiment}`;
+}
+
+/** Alias name of an account's key for experiment logs: `alias/fis/<org>-<env>-<account>`. */
+export function experimentLogKeyName(organization: string, environment: string, account: string): string {
+  return spokeResourceName(organization, environment, account);
 }

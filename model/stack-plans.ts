@@ -1,5 +1,6 @@
 import type { TierName } from './network-schema';
 import type { StateBackend, VpcPlan } from './types';
+import type { ResiliencePlan } from './workloads/experiments/types';
 import type { WorkloadsPlan } from './workloads/types';
 
 /*
@@ -7,7 +8,7 @@ import type { WorkloadsPlan } from './workloads/types';
  * modules; every value here is derived in the model and unit-tested without a synth.
  */
 
-export type StackPlan = OrgPlan | LogArchivePlan | IpamPlan | HubPlan | SpokePlan | WorkloadsPlan;
+export type StackPlan = OrgPlan | LogArchivePlan | IpamPlan | HubPlan | SpokePlan | WorkloadsPlan | ResiliencePlan;
 
 /** An account a stack acts in or refers to. Without an id, the id is read from the org stack's outputs. */
 export interface AccountRef {

@@ -8,6 +8,7 @@ import { OrgStack } from './foundation/org-stack';
 import { NetworkHubStack } from './network/network-hub-stack';
 import type { SynthSettings } from './settings';
 import { SpokeStack } from './network/spoke-stack';
+import { ResilienceStack } from './workloads/resilience-stack';
 import { WorkloadsStack } from './workloads/workloads-stack';
 
 type StackOf<P extends StackPlan> = new (scope: App, plan: P, settings: SynthSettings) => LandingZoneStack;
@@ -20,6 +21,7 @@ const STACKS: { readonly [K in StackPlan['kind']]: StackOf<Extract<StackPlan, { 
   hub: NetworkHubStack,
   spoke: SpokeStack,
   workloads: WorkloadsStack,
+  resilience: ResilienceStack,
 };
 
 /**

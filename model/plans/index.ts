@@ -3,13 +3,13 @@ import type { ResolvedZone } from './base';
 import { planIpamStack, planLogArchiveStack, planOrgStack } from './foundation';
 import { planHubStack } from './hub';
 import { planSpokeStack } from './spoke';
-import { planWorkloadsStack } from '../workloads/plan';
+import { planAccountStacks } from '../workloads/plan';
 
 export type { ResolvedZone } from './base';
 
 /**
  * Every stack of the landing zone, each with its plan: org first, then the organization-wide log
- * archive and IPAM, then per environment its hub, spokes and workload stacks. `dependsOn` gives the deploy order.
+ * archive and IPAM, then per environment its hub, spokes, workload stacks and their resilience stacks. `dependsOn` gives the deploy order.
  */
 export function planStacks(zone: ResolvedZone): StackPlan[] {
   const organizationWide = [planOrgStack(zone), planLogArchiveStack(zone), planIpamStack(zone)].filter(
@@ -21,7 +21,7 @@ export function planStacks(zone: ResolvedZone): StackPlan[] {
     ...zone.environments.flatMap((environment) => [
       planHubStack(zone, environment, names),
       ...environment.spokes.map((spoke) => planSpokeStack(zone, environment, spoke)),
-      ...environment.workloads.map((workloads) => planWorkloadsStack(zone, environment, workloads)),
+      ...environment.workloads.flatMap((workloads) => planAccountStacks(zone, environment, workloads)),
     ]),
   ];
 }

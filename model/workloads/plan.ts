@@ -4,6 +4,10 @@ import { accountRef, provider, stackBase, type ResolvedZone } from '../plans/bas
 import { planAlarms } from './alarms/plan';
 import { planBatch } from './batch/plan';
 import { planContainers } from './containers/plan';
+import { planExperiments } from './experiments/plan';
+import { planResilienceStack } from './experiments/stack';
+import type { ExperimentsPlan } from './experiments/types';
+import type { StackPlan } from '../stack-plans';
 import type { PlanContext } from './context';
 import { planMessaging, planQueues } from './messaging/plan';
 import { planKubernetes } from './kubernetes/plan';
@@ -15,6 +19,23 @@ import type { WorkloadsPlan } from './types';
  * gives it subnets and security groups; the hub's gives it the Lattice service network.
  */
 export function planWorkloadsStack(zone: ResolvedZone, environment: Environment, workloads: AccountWorkloads): WorkloadsPlan {
+  return planAccount(zone, environment, workloads).plan;
+}
+
+/**
+ * The stacks of a workload account: its workloads stack and, when its file has experiments, its
+ * resilience stack, planned after the alarms they stop on.
+ */
+export function planAccountStacks(zone: ResolvedZone, environment: Environment, workloads: AccountWorkloads): StackPlan[] {
+  const { plan, experiments } = planAccount(zone, environment, workloads);
+  return [plan, ...(experiments ? [planResilienceStack(zone, plan, experiments)] : [])];
+}
+
+function planAccount(
+  zone: ResolvedZone,
+  environment: Environment,
+  workloads: AccountWorkloads,
+): { plan: WorkloadsPlan; experiments?: ExperimentsPlan } {
   const { accountName, config } = workloads;
   const organization = zone.organization.name;
   const account = accountRef(zone, accountName);
@@ -31,7 +52,8 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
   const serverless = config.serverless ? planServerless(context, config.serverless) : undefined;
   const alarms = planAlarms(context, config, { queues, containers, kubernetes, batch, serverless }, { prodSegment });
   const messaging = planMessaging(context, config, queues, alarms);
-  return {
+  const experiments = planExperiments(context, config, { containers, kubernetes, batch, alarms: alarms.alarms });
+  const plan: WorkloadsPlan = {
     kind: 'workloads',
     ...stackBase(zone, {
       name: workloadsStackName(environment.name, accountName),
@@ -56,4 +78,5 @@ export function planWorkloadsStack(zone: ResolvedZone, environment: Environment,
     ...(serverless ? { serverless } : {}),
     alarms,
   };
+  return { plan, ...(experiments ? { experiments } : {}) };
 }

@@ -3,6 +3,7 @@ import { AlarmsSchema } from './alarms/schema';
 import { BatchSchema } from './batch/schema';
 import { ContainersSchema } from './containers/schema';
 import { EventBusSchema, QueuesSchema, TopicsSchema } from './messaging/schema';
+import { ExperimentsSchema } from './experiments/schema';
 import { KubernetesSchema } from './kubernetes/schema';
 import { ServerlessSchema } from './serverless/schema';
 
@@ -21,6 +22,7 @@ export const WorkloadsConfigSchema = z
     batch: BatchSchema.optional(),
     serverless: ServerlessSchema.optional(),
     alarms: AlarmsSchema.optional(),
+    experiments: ExperimentsSchema,
   })
   .describe("A workload account's workloads (environments/<env>/<account>.yaml).");
 
@@ -31,3 +33,4 @@ export type { EksClusterConfig, KubernetesConfig, NodeGroupConfig } from './kube
 export type { BatchConfig } from './batch/schema';
 export type { AlarmsConfig } from './alarms/schema';
 export type { HttpApiConfig, LambdaFunctionConfig, RestApiConfig, ServerlessConfig } from './serverless/schema';
+export type { ExperimentConfig } from './experiments/schema';

@@ -14,6 +14,7 @@ export type { EksClusterPlan, KubernetesPlan, NodeGroupPlan, RoleRef } from './k
 export type { BatchPlan } from './batch/types';
 export type { AlarmPlan, AlarmsPlan, DeployedRef } from './alarms/types';
 export type { HttpApiPlan, LambdaFunctionPlan, RestApiPlan, ServerlessPlan } from './serverless/types';
+export type { ExperimentPlan, ExperimentsPlan, ExperimentTargetPlan, ResiliencePlan } from './experiments/types';
 
 /** A workloads file that passed the schema. */
 export interface ParsedWorkloads {

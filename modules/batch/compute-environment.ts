@@ -92,7 +92,7 @@ export class BatchComputeEnvironment extends Construct {
         instanceRole: props.instanceProfileArn,
         launchTemplate: { launchTemplateId: this.launchTemplate.id, version: Token.asString(this.launchTemplate.latestVersion) },
         ec2Configuration: [{ imageType: 'ECS_AL2023' }],
-        tags: { Name: props.name },
+        tags: { ...computeEnvironmentInstanceTags(props.name) },
       },
       updatePolicy: { terminateJobsOnUpdate: false, jobExecutionTimeoutMinutes: props.updateTimeoutMinutes ?? 120 },
       lifecycle: { createBeforeDestroy: true, ignoreChanges: ['compute_resources[0].desired_vcpus'] },
@@ -103,6 +103,11 @@ export class BatchComputeEnvironment extends Construct {
   get computeEnvironmentArn(): string {
     return this.computeEnvironment.arn;
   }
+}
+
+/** Tags Batch puts on every instance of the environment named `name` (`compute_resources.tags`): FIS targets and IAM conditions select by them. */
+export function computeEnvironmentInstanceTags(name: string): Readonly<Record<string, string>> {
+  return { Name: name };
 }
 
 function validate(props: BatchComputeEnvironmentProps): void {

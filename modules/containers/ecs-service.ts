@@ -106,7 +106,7 @@ export class EcsService extends Construct {
     super(scope, id);
     validate(props);
     const partition = props.partition ?? 'aws';
-    const tags = { Service: props.name, ...props.tags };
+    const tags = { ...ecsTaskTags(props.name), ...props.tags };
     const ports = portsOf(props.containers);
     this.logGroup = new CloudwatchLogGroup(this, 'logs', {
       name: `/ecs/${props.name}`,
@@ -282,6 +282,14 @@ export class EcsService extends Construct {
       },
     };
   }
+}
+
+/**
+ * Tags every task of the service named `serviceName` carries: the service propagates its tags to
+ * its tasks (`propagate_tags = "SERVICE"`), so FIS targets and IAM conditions select the tasks by them.
+ */
+export function ecsTaskTags(serviceName: string): Readonly<Record<string, string>> {
+  return { Service: serviceName };
 }
 
 function portsOf(containers: Readonly<Record<string, EcsContainerProps>>): TaskPort[] {

@@ -75,8 +75,8 @@ export class EksNodeGroup extends Construct {
         },
       ],
       ...(props.maxPods !== undefined ? { userData: Buffer.from(nodeadmUserData(props.maxPods)).toString('base64') } : {}),
-      tagSpecifications: [{ resourceType: 'instance', tags: { Name: `${props.clusterName}-${props.name}`, ...tags } }],
-      tags: { Name: `${props.clusterName}-${props.name}`, ...tags },
+      tagSpecifications: [{ resourceType: 'instance', tags: { Name: nameTag(props), ...tags } }],
+      tags: { Name: nameTag(props), ...tags },
       lifecycle: { createBeforeDestroy: true },
     });
     this.nodeGroup = new EksNodeGroupResource(this, 'node-group', {
@@ -93,7 +93,7 @@ export class EksNodeGroup extends Construct {
       nodeRepairConfig: { enabled: true },
       launchTemplate: { id: this.launchTemplate.id, version: Fn.tostring(this.launchTemplate.latestVersion) },
       labels: { ...props.labels },
-      tags: { Name: `${props.clusterName}-${props.name}`, ...tags },
+      tags: { Name: nameTag(props), ...tags },
       dependsOn: [...(props.dependsOn ?? [])],
       lifecycle: { createBeforeDestroy: true, ignoreChanges: ['scaling_config[0].desired_size'] },
     });
@@ -107,6 +107,16 @@ export class EksNodeGroup extends Construct {
   get autoScalingGroupName(): string {
     return this.nodeGroup.resources.get(0).autoscalingGroups.get(0).name;
   }
+}
+
+/** The Name tag of a node group and of its instances: `<cluster>-<node group>`. */
+function nameTag(props: Pick<EksNodeGroupProps, 'clusterName' | 'name'>): string {
+  return `${props.clusterName}-${props.name}`;
+}
+
+/** Tags a node group and each of its instances carry: FIS targets and IAM conditions select by them. */
+export function nodeGroupSelectionTags(clusterName: string, name: string): Readonly<Record<string, string>> {
+  return { Name: nameTag({ clusterName, name }) };
 }
 
 /** AL2023 reads kubelet settings from a NodeConfig part; EKS merges it with its own. */

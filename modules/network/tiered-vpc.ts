@@ -6,7 +6,7 @@ import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { Tier } from '../shared/tiers';
+import { TIER_TAG, type Tier } from '../shared/tiers';
 import { isLetteredZone, zoneLetter } from '../shared/zones';
 import { type Ipv6BlockSource, ipv6SubnetBits, validateIpv6BlockSource, VpcBase } from './vpc-base';
 
@@ -176,7 +176,7 @@ export class TieredVpc extends VpcBase {
         enableResourceNameDnsAaaaRecordOnLaunch: true,
         enableResourceNameDnsARecordOnLaunch: false,
       }),
-      tags: { Name: `${name}-${spec.tier}-${letter}`, Tier: spec.tier },
+      tags: { Name: `${name}-${spec.tier}-${letter}`, [TIER_TAG]: spec.tier },
     });
     new RouteTableAssociation(this, `${spec.tier}-${letter}-routes`, {
       subnetId: subnet.id,

@@ -9,6 +9,12 @@
  */
 export type Tier = 'public' | 'app' | 'data';
 
+/**
+ * Tag key whose value is a subnet's tier on every subnet (and route table, NACL and security group)
+ * the network modules create. FIS experiments select a tier's subnets by it; keep one key.
+ */
+export const TIER_TAG = 'Tier';
+
 /** Every subnet tier, in the order their IPv6 /60s are numbered (public 0, app 1, data 2). */
 export const TIERS: readonly Tier[] = ['public', 'app', 'data'];
 

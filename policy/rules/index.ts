@@ -9,6 +9,8 @@ import { apiGatewayCacheEncrypted } from './LZ-APIGW-004';
 import { imdsV2Required } from './LZ-COMPUTE-001';
 import { noPlanTimeLookups } from './LZ-DATA-001';
 import { ecrScanOnPush } from './LZ-ECR-001';
+import { fisExperimentStopsOnAlarm } from './LZ-FIS-001';
+import { fisExperimentLogs } from './LZ-FIS-002';
 import { ecrImmutableTags } from './LZ-ECR-002';
 import { ecsContainersNotPrivileged } from './LZ-ECS-001';
 import { ecsContainersReadOnlyRootFilesystem } from './LZ-ECS-002';
@@ -86,4 +88,6 @@ export const ALL_RULES: readonly PolicyRule[] = [
   stateMachineTracing,
   alarmActionsEnabled,
   alarmsNotify,
+  fisExperimentStopsOnAlarm,
+  fisExperimentLogs,
 ];

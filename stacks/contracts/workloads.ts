@@ -1,7 +1,7 @@
 import { arn } from '../../model/naming';
 import { defineContract, output, placeholderAccountId, placeholderHex } from './contract';
 
-/** An `<env>-workloads-<account>` stack: what later stacks (alarms, experiments, consumers) build on. */
+/** An `<env>-workloads-<account>` stack: what later stacks (its resilience stack, consumers) build on. */
 export const workloadsContract = defineContract('workloads', {
   clusterName: output.string('ecs_cluster_name', 'Name of the ECS cluster; empty without containers', (source) => source.stackName),
   clusterArn: output.string('ecs_cluster_arn', 'ARN of the ECS cluster; empty without containers', (source) =>

@@ -110,10 +110,14 @@ describe('config validation', () => {
     });
 
     it('rejects a region outside the allowed regions', () => {
-      const texts = edit(sample, DEV, (doc) => {
+      const moved = edit(sample, DEV, (doc) => {
         doc.setIn(['region'], 'eu-west-3');
         doc.setIn(['availabilityZones'], ['eu-west-3a', 'eu-west-3b']);
       });
+      // The AZ-loss experiment of orders-dev moves with the environment's zones.
+      const texts = edit(moved, 'environments/dev/orders-dev.yaml', (doc) =>
+        doc.setIn(['experiments', 'app-zone-a', 'zone'], 'eu-west-3a'),
+      );
       expect(problemsOf(texts)).toEqual([
         `${at(texts, DEV, 'region: eu-west-3')}: region eu-west-3 is not in organization.allowedRegions of environments/org.yaml — add it there or use one of: eu-central-1, eu-west-1, us-east-1 (did you mean eu-west-1?)`,
       ]);

@@ -23,7 +23,7 @@ describe('policy rule registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('maps every rule to a checkov id, except our own account, plan-time lookup, messaging, queue-source and alarm-notification rules', () => {
+  it('maps every rule to a checkov id, except our own account, plan-time lookup, messaging, queue-source, alarm-notification and FIS rules (checkov has no FIS check)', () => {
     expect(ALL_RULES.filter((rule) => !rule.checkov).map((rule) => rule.id)).toEqual([
       'LZ-ORG-001',
       'LZ-LAMBDA-005',
@@ -31,6 +31,8 @@ describe('policy rule registry', () => {
       'LZ-MSG-003',
       'LZ-MSG-004',
       'LZ-ALARM-002',
+      'LZ-FIS-001',
+      'LZ-FIS-002',
     ]);
     expect(ALL_RULES.filter((rule) => rule.checkov && !/^CKV2?_AWS_\d+$/.test(rule.checkov))).toEqual([]);
   });

@@ -100,11 +100,35 @@ describe('address stability', () => {
     });
 
     it('removing a service leaves the other services untouched', () => {
-      const texts = edit(sampleTexts(), ORDERS_DEV, (doc) => doc.deleteIn(['containers', 'services', 'orders-worker']));
+      const texts = edit(sampleTexts(), ORDERS_DEV, (doc) => {
+        doc.deleteIn(['containers', 'services', 'orders-worker']);
+        // The AZ-loss experiment stops on the worker's alarm too.
+        doc.deleteIn(['experiments', 'app-zone-a', 'stopConditions', 1]);
+      });
       const now = addresses(synthesize(sampleModel(texts)).stacks[stack]);
       const api = (list: string[]) => list.filter((address) => address.includes('service-orders-api'));
       expect(api(now)).toEqual(api(old));
       expect(now.some((address) => address.includes('service-orders-worker'))).toBe(false);
+    });
+
+    it('adding an experiment changes no address of the workloads stack and only adds its own to the resilience stack; reordering changes none', () => {
+      const resilience = 'dev-resilience-orders-dev';
+      const before = addresses(synthesize(sampleModel()).stacks[resilience]);
+      const added = synthesize(
+        sampleModel(
+          edit(sampleTexts(), ORDERS_DEV, (doc) =>
+            doc.setIn(['experiments', 'orders-worker-tasks'], { kind: 'ecs-stop-task', service: 'orders-worker' }),
+          ),
+        ),
+      );
+      expect(addresses(added.stacks[stack])).toEqual(old);
+      const now = addresses(added.stacks[resilience]);
+      expect(before.filter((address) => !now.includes(address))).toEqual([]);
+      const fresh = now.filter((address) => !before.includes(address));
+      expect(fresh.length).toBeGreaterThan(0);
+      expect(fresh.filter((address) => !address.includes('experiment-orders-worker-tasks'))).toEqual([]);
+      const reordered = edit(sampleTexts(), ORDERS_DEV, (doc) => (doc.getIn(['experiments']) as { items: unknown[] }).items.reverse());
+      expect(addresses(synthesize(sampleModel(reordered)).stacks[resilience])).toEqual(before);
     });
 
     it('tuning an alarm changes no address, and turning one off outside prod removes only that alarm', () => {

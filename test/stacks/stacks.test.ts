@@ -8,9 +8,11 @@ const live = synthesize(model, 'live');
 const resourcesOf = (stack: StackJson, type: string): StackJson[] => Object.values(stack.resource?.[type] ?? {});
 
 describe('stack set', () => {
-  it('has org, a hub per environment, a spoke per workload account and a workloads stack per account with workloads', () => {
+  it('has org, a hub per environment, a spoke per workload account, a workloads stack per account with workloads and a resilience stack per account with experiments', () => {
     expect(Object.keys(offline.stacks).sort()).toEqual([
       'dev-network-hub',
+      'dev-resilience-orders-dev',
+      'dev-resilience-payments-dev',
       'dev-spoke-legacy-dev',
       'dev-spoke-orders-dev',
       'dev-spoke-payments-dev',
@@ -20,6 +22,9 @@ describe('stack set', () => {
       'network-ipam',
       'org',
       'prod-network-hub',
+      'prod-resilience-analytics-prod',
+      'prod-resilience-orders-prod',
+      'prod-resilience-payments-prod',
       'prod-spoke-analytics-prod',
       'prod-spoke-orders-prod',
       'prod-spoke-payments-preprod',
@@ -28,6 +33,8 @@ describe('stack set', () => {
       'prod-workloads-orders-prod',
       'prod-workloads-payments-prod',
       'staging-network-hub',
+      'staging-resilience-orders-staging',
+      'staging-resilience-payments-staging',
       'staging-spoke-orders-staging',
       'staging-spoke-payments-staging',
       'staging-workloads-orders-staging',
@@ -42,6 +49,7 @@ describe('stack set', () => {
     expect(offline.dependencies['prod-network-hub'].sort()).toEqual(['log-archive', 'network-ipam', 'org']);
     expect(offline.dependencies['prod-spoke-orders-prod']).toEqual(['prod-network-hub']);
     expect(offline.dependencies['dev-spoke-legacy-dev'].sort()).toEqual(['dev-network-hub', 'dev-spoke-payments-dev']);
+    expect(offline.dependencies['dev-resilience-orders-dev']).toEqual(['dev-workloads-orders-dev']);
   });
 
   it('pins hashicorp/aws 5.100.0 in every stack', () => {

@@ -6,6 +6,7 @@ import * as batchNames from './batch-names';
 import * as containers from './containers';
 import * as addresses from './addresses';
 import * as endpoints from './endpoints';
+import * as experiments from './experiments';
 import * as hub from './hub';
 import * as ipam from './ipam';
 import * as ipv6 from './ipv6';
@@ -157,4 +158,13 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   alarms.alarmThresholdsInRange,
   alarms.alarmWindowsValid,
   alarms.prodAlarmsStayOn,
+  experiments.experimentsNeedSpoke,
+  experiments.experimentTargetsExist,
+  experiments.experimentZoneInSpoke,
+  experiments.experimentDurationInRange,
+  experiments.experimentCapacityMatches,
+  experiments.experimentAllowedInProd,
+  experiments.experimentStoppedByAlarm,
+  experiments.experimentStopConditionsWithinQuota,
+  experiments.experimentNamesFit,
 ];
