@@ -11,6 +11,7 @@ import { kubernetesCase } from './kubernetes/kubernetes.validate';
 import { latticeCase } from './lattice.validate';
 import { messagingCase } from './messaging/messaging.validate';
 import { monitoringCase } from './monitoring/monitoring.validate';
+import { resilienceCase } from './resilience/resilience.validate';
 import { networkAclsCase } from './network-acls.validate';
 import { securityGroupTiersCase } from './security-group-tiers.validate';
 import { serverlessCase } from './serverless/serverless.validate';
@@ -42,4 +43,5 @@ export const MODULE_VALIDATE_CASES: readonly ValidateCase[] = [
   messagingCase,
   serverlessCase,
   monitoringCase,
+  resilienceCase,
 ];

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { buildLambdaFault } from '../modules/resilience/resilience.validate';
 import {
   caseOfDiagnostic,
   formatDiagnostic,
@@ -73,6 +74,7 @@ describe('validate cases in one terraform run, some of them broken', () => {
           throw new Error('no such tier: dmz');
         },
       },
+      { name: 'lambda-fault', title: 'a FIS Lambda invocation fault', build: buildLambdaFault },
       {
         name: 'own-provider',
         title: 'a VPC on a provider of its own',
@@ -91,6 +93,10 @@ describe('validate cases in one terraform run, some of them broken', () => {
       /^Error: Extraneous JSON object property\n {2}on stacks\/bogus-argument\/cdk\.tf\.json line \d+, in resource\.aws_vpc\.vpc:/,
     );
     expect(error).toContain('"bogus_argument"');
+  });
+
+  it('fails a FIS Lambda invocation fault: hashicorp/aws 5.100.0 refuses the Functions target key, so config does not offer it', () => {
+    expect(validation.errors.get('lambda-fault')?.join('\n')).toMatch(/expected action\.0\.target\.0\.key to be one of .*got Functions/s);
   });
 
   it('fails the case with the undeclared reference', () => {
