@@ -3,7 +3,7 @@ import { BatchInstanceRole } from '../../modules/batch/instance-role';
 import { BatchJobDefinition } from '../../modules/batch/job-definition';
 import { BatchJobQueue } from '../../modules/batch/job-queue';
 import { BatchJobStateMachine } from '../../modules/batch/job-state-machine';
-import { BatchLogKey } from '../../modules/batch/log-key';
+import { LogGroupKey } from '../../modules/logging/log-group-key';
 import { batchJobDefinitionArn, batchJobQueueArn, ecrImageUri } from '../../model/naming';
 import type { BatchPlan, WorkloadsPlan } from '../../model/workloads/types';
 import type { LandingZoneStack } from '../base/landing-zone-stack';
@@ -31,7 +31,13 @@ export function placeBatch(
   messagingKeyArn?: string,
 ): PlacedBatch {
   const accountId = stack.accountId(plan.account);
-  const logKeyArn = new BatchLogKey(stack, 'batch-log-key', { name: batch.namePrefix, accountId, region: plan.region }).keyArn;
+  const logKeyArn = new LogGroupKey(stack, 'batch-log-key', {
+    name: batch.namePrefix,
+    purpose: `log groups of Batch jobs and pipelines of ${batch.namePrefix}`,
+    aliasPrefix: 'batch',
+    accountId,
+    region: plan.region,
+  }).keyArn;
   const environments = placeComputeEnvironments(stack, batch, network);
   const queues = new Map(
     batch.queues.map((queue) => [

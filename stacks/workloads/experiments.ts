@@ -1,7 +1,7 @@
 import { computeEnvironmentInstanceTags } from '../../modules/batch/compute-environment';
 import { ecsTaskTags } from '../../modules/containers/ecs-service';
 import { nodeGroupSelectionTags } from '../../modules/kubernetes/eks-node-group';
-import { ExperimentLogKey } from '../../modules/resilience/experiment-log-key';
+import { LogGroupKey } from '../../modules/logging/log-group-key';
 import { FisExperiment, type FisActionId, type FisTargetProps } from '../../modules/resilience/fis-experiment';
 import { TIER_TAG } from '../../modules/shared/tiers';
 import type { ExperimentPlan, ExperimentTargetPlan, ResiliencePlan } from '../../model/workloads/experiments/types';
@@ -27,7 +27,13 @@ export function placeExperiments(
   inputs: ExperimentInputs,
 ): ReadonlyMap<string, FisExperiment> {
   const accountId = stack.accountId(plan.account);
-  const logKey = new ExperimentLogKey(stack, 'experiment-log-key', { name: plan.logKeyName, accountId, region: plan.region });
+  const logKey = new LogGroupKey(stack, 'experiment-log-key', {
+    name: plan.logKeyName,
+    purpose: `logs of the FIS experiments of ${plan.logKeyName}`,
+    aliasPrefix: 'fis',
+    accountId,
+    region: plan.region,
+  });
   return new Map(
     plan.experiments.map((experiment) => [
       experiment.name,

@@ -3,7 +3,7 @@ import { BatchInstanceRole } from '../../../modules/batch/instance-role';
 import { BatchJobDefinition } from '../../../modules/batch/job-definition';
 import { BatchJobQueue } from '../../../modules/batch/job-queue';
 import { BatchJobStateMachine } from '../../../modules/batch/job-state-machine';
-import { BatchLogKey } from '../../../modules/batch/log-key';
+import { LogGroupKey } from '../../../modules/logging/log-group-key';
 import type { ValidateCase } from '../../support/terraform-validate-cases';
 import { ACCOUNT, IMAGE, REGION } from './fixtures';
 
@@ -12,7 +12,13 @@ export const batchCase: ValidateCase = {
   name: 'batch',
   title: 'batch modules: accept Spot and On-Demand environments, a fair-share queue, a job definition and a scheduled pipeline',
   build: (stack) => {
-    const key = new BatchLogKey(stack, 'log-key', { name: 'acme', accountId: ACCOUNT, region: REGION });
+    const key = new LogGroupKey(stack, 'log-key', {
+      name: 'acme',
+      purpose: 'log groups of Batch jobs and pipelines of acme',
+      aliasPrefix: 'batch',
+      accountId: ACCOUNT,
+      region: REGION,
+    });
     const instances = new BatchInstanceRole(stack, 'instances', { name: 'acme-batch-instances' });
     const network = {
       subnetIds: ['subnet-a', 'subnet-b'],

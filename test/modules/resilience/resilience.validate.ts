@@ -1,6 +1,6 @@
 import { FisExperimentTemplate } from '@cdktf/provider-aws/lib/fis-experiment-template';
 import type { TerraformStack } from 'cdktf';
-import { ExperimentLogKey } from '../../../modules/resilience/experiment-log-key';
+import { LogGroupKey } from '../../../modules/logging/log-group-key';
 import { FisExperiment } from '../../../modules/resilience/fis-experiment';
 import type { ValidateCase } from '../../support/terraform-validate-cases';
 import { ACCOUNT, ALARM, AZ_LOSS, STOP_TASKS } from './fixtures';
@@ -10,7 +10,13 @@ export const resilienceCase: ValidateCase = {
   name: 'resilience',
   title: 'FIS experiment module: accepts every action the landing zone generates, with its target key, resource type and parameters',
   build: (stack) => {
-    const key = new ExperimentLogKey(stack, 'key', { name: 'acme-orders-prod', accountId: ACCOUNT, region: 'eu-west-1' });
+    const key = new LogGroupKey(stack, 'key', {
+      name: 'acme-orders-prod',
+      purpose: 'logs of the FIS experiments of acme-orders-prod',
+      aliasPrefix: 'fis',
+      accountId: ACCOUNT,
+      region: 'eu-west-1',
+    });
     new FisExperiment(stack, 'az-loss', { ...AZ_LOSS, logKmsKeyArn: key.keyArn });
     new FisExperiment(stack, 'stop-tasks', STOP_TASKS);
     new FisExperiment(stack, 'nodes', {
