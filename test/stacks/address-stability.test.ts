@@ -1,7 +1,7 @@
 import { readConfigDir } from '../../model/load';
 import { edit, SAMPLE_DIR, sampleModel, sampleTexts, withoutFile } from '../support/config';
 import { DEV_BATCH, sampleTextsWithWorkloads, STAGING_BATCH } from '../model/workloads/batch-support';
-import { addresses, synthesize } from '../support/synth';
+import { addresses, synthesize, synthesizeOne } from '../support/synth';
 import { sampleWithWorkloads } from '../model/workloads/messaging-support';
 
 const DEV = 'environments/dev.yaml';
@@ -25,6 +25,11 @@ function expectOtherStacksStable(after: ReturnType<typeof synthesize>, newStacks
 }
 
 describe('address stability', () => {
+  it('synthesizes a stack alone exactly as in the whole app, so tests of one stack may synthesize only it', () => {
+    for (const name of ['dev-workloads-orders-dev', 'dev-spoke-payments-dev', 'dev-resilience-orders-dev'])
+      expect(synthesizeOne(sampleModel(), name)).toEqual(before.stacks[name]);
+  });
+
   it('adding an account changes no address in any other spoke and removes none in the hub or organization-wide stacks', () => {
     const texts = edit(sampleTexts(), DEV, (doc) =>
       doc.setIn(['accounts', 'inventory-dev'], { email: 'aws+inventory-dev@acme.example', ou: 'NonProd', vpc: { cidr: '10.20.0.0/18' } }),
@@ -50,7 +55,7 @@ describe('address stability', () => {
     const texts = edit(sampleTexts(), DEV, (doc) =>
       doc.setIn(['accounts', 'payments-dev', 'vpc', 'availabilityZones'], ['eu-west-1a', 'eu-west-1b', 'eu-west-1c']),
     );
-    const after = synthesize(sampleModel(texts)).stacks['dev-spoke-payments-dev'];
+    const after = synthesizeOne(sampleModel(texts), 'dev-spoke-payments-dev');
     const old = addresses(before.stacks['dev-spoke-payments-dev']);
     expect(old.filter((address) => !addresses(after).includes(address))).toEqual([]);
     expect(
@@ -86,7 +91,7 @@ describe('address stability', () => {
         doc.setIn(['containers', 'services', 'billing'], { image: { repository: 'billing', tag: '1.0.0' }, port: 9000 });
         doc.setIn(['queues', 'invoices'], {});
       });
-      const now = addresses(synthesize(sampleModel(texts)).stacks[stack]);
+      const now = addresses(synthesizeOne(sampleModel(texts), stack));
       expect(old.filter((address) => !now.includes(address))).toEqual([]);
       expect(now.filter((address) => !old.includes(address)).length).toBeGreaterThan(10);
     });
@@ -96,7 +101,7 @@ describe('address stability', () => {
         (doc.getIn(['containers', 'services']) as { items: unknown[] }).items.reverse();
         (doc.getIn(['containers', 'repositories']) as { items: unknown[] }).items.reverse();
       });
-      expect(addresses(synthesize(sampleModel(texts)).stacks[stack])).toEqual(old);
+      expect(addresses(synthesizeOne(sampleModel(texts), stack))).toEqual(old);
     });
 
     it('removing a service leaves the other services untouched', () => {
@@ -105,7 +110,7 @@ describe('address stability', () => {
         // The AZ-loss experiment stops on the worker's alarm too.
         doc.deleteIn(['experiments', 'app-zone-a', 'stopConditions', 1]);
       });
-      const now = addresses(synthesize(sampleModel(texts)).stacks[stack]);
+      const now = addresses(synthesizeOne(sampleModel(texts), stack));
       const api = (list: string[]) => list.filter((address) => address.includes('service-orders-api'));
       expect(api(now)).toEqual(api(old));
       expect(now.some((address) => address.includes('service-orders-worker'))).toBe(false);
@@ -113,7 +118,7 @@ describe('address stability', () => {
 
     it('adding an experiment changes no address of the workloads stack and only adds its own to the resilience stack; reordering changes none', () => {
       const resilience = 'dev-resilience-orders-dev';
-      const before = addresses(synthesize(sampleModel()).stacks[resilience]);
+      const before = addresses(synthesizeOne(sampleModel(), resilience));
       const added = synthesize(
         sampleModel(
           edit(sampleTexts(), ORDERS_DEV, (doc) =>
@@ -128,7 +133,7 @@ describe('address stability', () => {
       expect(fresh.length).toBeGreaterThan(0);
       expect(fresh.filter((address) => !address.includes('experiment-orders-worker-tasks'))).toEqual([]);
       const reordered = edit(sampleTexts(), ORDERS_DEV, (doc) => (doc.getIn(['experiments']) as { items: unknown[] }).items.reverse());
-      expect(addresses(synthesize(sampleModel(reordered)).stacks[resilience])).toEqual(before);
+      expect(addresses(synthesizeOne(sampleModel(reordered), resilience))).toEqual(before);
     });
 
     it('tuning an alarm changes no address, and turning one off outside prod removes only that alarm', () => {
@@ -139,11 +144,11 @@ describe('address stability', () => {
           datapointsToAlarm: 8,
         }),
       );
-      expect(addresses(synthesize(sampleModel(tuned)).stacks[stack])).toEqual(old);
+      expect(addresses(synthesizeOne(sampleModel(tuned), stack))).toEqual(old);
       const off = edit(sampleTexts(), ORDERS_DEV, (doc) =>
         doc.setIn(['alarms', 'overrides', 'queue/order-events/dlq-depth'], { enabled: false }),
       );
-      const now = addresses(synthesize(sampleModel(off)).stacks[stack]);
+      const now = addresses(synthesizeOne(sampleModel(off), stack));
       expect(old.filter((address) => !now.includes(address))).toEqual([
         expect.stringMatching(/^aws_cloudwatch_metric_alarm\.alarm-queue--order-events--dlq-depth_alarm_[0-9A-F]{8}$/),
       ]);
@@ -154,7 +159,7 @@ describe('address stability', () => {
       const texts = edit(sampleTexts(), ORDERS_DEV, (doc) =>
         doc.setIn(['containers', 'services', 'orders-api', 'imageOwner'], 'terraform'),
       );
-      expect(addresses(synthesize(sampleModel(texts)).stacks[stack])).toEqual(old);
+      expect(addresses(synthesizeOne(sampleModel(texts), stack))).toEqual(old);
     });
   });
 });
@@ -360,6 +365,6 @@ describe('address stability of serverless workloads', () => {
         (doc.getIn(path) as { items: unknown[] }).items.reverse();
       }
     });
-    expect(addresses(synthesize(sampleModel(texts)).stacks[STACK])).toEqual(addresses(baseline[STACK]));
+    expect(addresses(synthesizeOne(sampleModel(texts), STACK))).toEqual(addresses(baseline[STACK]));
   });
 });

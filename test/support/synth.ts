@@ -28,6 +28,17 @@ export function synthesize(model: LandingZone, mode: SynthSettings['mode'] = 'of
   return { outdir, output, stacks, dependencies };
 }
 
+/**
+ * Synthesizes only the stack `name` of the model (its dependencies dropped: stacks read each other
+ * through remote state, so a stack's Terraform does not depend on the others being synthesized).
+ * A fraction of a whole synth, for tests that look at one stack.
+ */
+export function synthesizeOne(model: LandingZone, name: string): StackJson {
+  const plan = model.stacks.find((candidate) => candidate.name === name);
+  if (!plan) throw new Error(`the model has no stack ${name}`);
+  return synthesize({ ...model, stacks: [{ ...plan, dependsOn: [] }] }).stacks[name];
+}
+
 /** Terraform addresses of a stack: managed resources, data sources and outputs. */
 export function addresses(stack: StackJson): string[] {
   const resources = Object.entries<Record<string, unknown>>(stack.resource ?? {}).flatMap(([type, byName]) =>
