@@ -8,7 +8,9 @@ describe('terraform init against a shared plugin cache', () => {
   it('succeeds for every one of several processes installing into an empty cache at once', async () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-init-race-'));
     const cache = path.join(work, 'plugin-cache');
-    const { env } = writeTerraformCliConfig(path.join(work, 'cli'), { ...process.env, TF_PLUGIN_CACHE_DIR: cache });
+    const setup = writeTerraformCliConfig(path.join(work, 'cli'), { ...process.env, TF_PLUGIN_CACHE_DIR: cache });
+    // Terraform reads TF_PLUGIN_CACHE_DIR before its CLI config: set it too, in case the caller's environment has one.
+    const env = { ...setup.env, TF_PLUGIN_CACHE_DIR: cache };
     const roots = ['a', 'b', 'c'].map((name) => {
       const dir = path.join(work, name);
       fs.mkdirSync(dir);
