@@ -5,7 +5,7 @@ import { isCatchAllExit, MAX_ATTEMPTS, MAX_EVALUATE_ON_EXIT, withCatchAllExit } 
 import type { BatchConfig } from '../../workloads/batch/schema';
 import type { ConfigIndex } from '../config-index';
 import type { ConfigRule } from '../rule';
-import { imageRepositoryProblems, workloadsEntries, type WorkloadsEntry } from './workloads';
+import { imageRepositoryProblems, noVpcProblem, workloadsEntries, type WorkloadsEntry } from './workloads';
 
 /* AWS Batch sections of workloads files: AWS limits, references between entries, Spot before On-Demand. */
 
@@ -48,14 +48,7 @@ export const batchNeedsVpc: ConfigRule = {
   check: (index) =>
     batchEntries(index)
       .filter((entry) => entry.account && !entry.account.vpc && Object.keys(entry.batch.computeEnvironments).length > 0)
-      .map((entry) =>
-        at(
-          entry,
-          ['computeEnvironments'],
-          `run in account ${entry.workloads.account}, which has no VPC`,
-          `give accounts.${entry.workloads.account} a vpc in its environment file`,
-        ),
-      ),
+      .map((entry) => noVpcProblem(entry.workloads, ['batch', 'computeEnvironments'], 'run in')),
 };
 
 export const batchSubnetTierExists: ConfigRule = {

@@ -10,7 +10,7 @@ import type { StopAlarm } from '../../workloads/experiments/types';
 import { problemAt } from '../../yaml-source';
 import type { ConfigIndex } from '../config-index';
 import type { ConfigRule } from '../rule';
-import { isProdAccount, workloadsEntries, type WorkloadsEntry } from './workloads';
+import { isProdAccount, noVpcProblem, workloadsEntries, type WorkloadsEntry } from './workloads';
 
 /* FIS experiments of workloads files: what they hit exists, they stop on alarms, prod says why. */
 
@@ -37,14 +37,7 @@ export const experimentsNeedSpoke: ConfigRule = {
   check: (index) =>
     experimentEntries(index)
       .filter((entry) => entry.account && !entry.account.vpc)
-      .map((entry) =>
-        at(
-          entry,
-          [],
-          `is in account ${entry.workloads.account}, which has no VPC`,
-          `give accounts.${entry.workloads.account} a vpc in its environment file`,
-        ),
-      ),
+      .map((entry) => noVpcProblem(entry.workloads, ['experiments', entry.name], 'is in')),
 };
 
 /** The problem of a reference to a workload of the file, or none when it resolves (or may be in a part that failed the schema). */

@@ -3,7 +3,7 @@ import type { ConfigProblem } from '../../problems';
 import { BUILT_IN_AUTHORIZATIONS, type ServerlessConfig } from '../../workloads/serverless/schema';
 import { problemAt } from '../../yaml-source';
 import type { ConfigRule } from '../rule';
-import { workloadsEntries, type WorkloadsEntry } from './workloads';
+import { noVpcProblem, workloadsEntries, type WorkloadsEntry } from './workloads';
 
 /* Lambda functions, REST APIs and HTTP APIs of workloads files. */
 
@@ -268,12 +268,5 @@ export const serverlessNeedsSpoke: ConfigRule = {
   check: (index) =>
     serverlessEntries(index)
       .filter((entry) => entry.account && !entry.account.vpc)
-      .map((entry) =>
-        at(
-          entry,
-          [],
-          `is in account ${entry.workloads.account}, which has no VPC`,
-          `give accounts.${entry.workloads.account} a vpc in its environment file`,
-        ),
-      ),
+      .map((entry) => noVpcProblem(entry.workloads, ['serverless'], 'is in')),
 };

@@ -78,20 +78,26 @@ export const workloadsAccountExists: ConfigRule = {
     }),
 };
 
+/**
+ * A workload section (`path` in its file) in an account without a VPC: its stacks read the spoke's
+ * subnets and follow the spoke stack. `verb` reads with the section: services "run in", an API "is in".
+ */
+export function noVpcProblem(workloads: ParsedWorkloads, path: readonly (string | number)[], verb: string): ConfigProblem {
+  return problemAt(
+    workloads.source,
+    path,
+    `${verb} account ${workloads.account}, which has no VPC`,
+    `give accounts.${workloads.account} a vpc in its environment file`,
+  );
+}
+
 export const servicesNeedVpc: ConfigRule = {
   id: 'workloads/services-need-vpc',
   description: 'An account that runs services has a spoke VPC for them.',
   check: (index) =>
     workloadsEntries(index).flatMap(({ workloads, account }) =>
       account && !account.vpc && Object.keys(workloads.config.containers?.services ?? {}).length > 0
-        ? [
-            problemAt(
-              workloads.source,
-              ['containers', 'services'],
-              `run in account ${workloads.account}, which has no VPC`,
-              `give accounts.${workloads.account} a vpc in its environment file`,
-            ),
-          ]
+        ? [noVpcProblem(workloads, ['containers', 'services'], 'run in')]
         : [],
     ),
 };
