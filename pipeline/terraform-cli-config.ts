@@ -39,6 +39,11 @@ export function writeTerraformCliConfig(workDir: string, env: NodeJS.ProcessEnv 
   const content = [
     `# Written by aws-landing-zone; do not edit.`,
     `plugin_cache_dir = ${JSON.stringify(pluginCacheDir)}`,
+    // Stack directories have no lock file, and without this Terraform re-installs the provider into
+    // the cache on every init (for an unpacked mirror it deletes and re-creates the cache's link), so
+    // a plan running in another process can find no provider binary. With it, an init only links
+    // from the cache. The lock file then records only this platform's checksum, as a mirror already does.
+    'plugin_cache_may_break_dependency_lock_file = true',
     ...installation,
     '',
   ].join('\n');

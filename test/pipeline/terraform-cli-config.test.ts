@@ -15,6 +15,7 @@ describe('Terraform CLI config', () => {
     const content = fs.readFileSync(setup.file, 'utf8');
     expect(setup.mirror).toBe(mirror);
     expect(content).toContain(`plugin_cache_dir = "${cache}"`);
+    expect(content).toContain('plugin_cache_may_break_dependency_lock_file = true');
     expect(content).toContain(`filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/hashicorp/aws"]`);
     expect(content).toContain('direct {\n    exclude = ["registry.terraform.io/hashicorp/aws"]');
     expect(setup.env).toEqual({ TF_CLI_CONFIG_FILE: setup.file, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0' });
