@@ -1,13 +1,19 @@
 import { readConfigDir } from '../../model/load';
+import type { ConfigText } from '../../model/load';
 import { edit, SAMPLE_DIR, sampleModel, sampleTexts, withoutFile } from '../support/config';
 import { DEV_BATCH, sampleTextsWithWorkloads, STAGING_BATCH } from '../model/workloads/batch-support';
-import { addresses, synthesize, synthesizeOne } from '../support/synth';
+import { addresses, synthesize, synthesizeAgainst, synthesizeOne, type StackJson } from '../support/synth';
 import { sampleWithWorkloads } from '../model/workloads/messaging-support';
 
 const DEV = 'environments/dev.yaml';
-const before = synthesize(sampleModel());
+const ORDERS_DEV = 'environments/dev/orders-dev.yaml';
+const model = sampleModel();
+/** The sample, whole; each edit synthesizes only the stacks whose plan it changes (synthesizeAgainst). */
+const before = { ...synthesize(model), model };
+const synthesizeEdited = (texts: readonly ConfigText[]) => synthesizeAgainst(before, sampleModel(texts));
+type Stacks = { readonly stacks: Record<string, StackJson> };
 
-function expectOtherStacksStable(after: ReturnType<typeof synthesize>, newStacks: string[]): void {
+function expectOtherStacksStable(after: Stacks, newStacks: string[]): void {
   for (const [name, stack] of Object.entries(before.stacks)) {
     const now = after.stacks[name];
     expect(now).toBeDefined();
@@ -30,11 +36,17 @@ describe('address stability', () => {
       expect(synthesizeOne(sampleModel(), name)).toEqual(before.stacks[name]);
   });
 
+  it('synthesizes again only the stacks whose plan an edit changes', () => {
+    const texts = edit(sampleTexts(), ORDERS_DEV, (doc) => doc.setIn(['containers', 'services', 'orders-api', 'desiredCount'], 3));
+    expect(synthesizeEdited(sampleTexts()).synthesized).toEqual([]);
+    expect(synthesizeEdited(texts).synthesized).toEqual(['dev-workloads-orders-dev']);
+  });
+
   it('adding an account changes no address in any other spoke and removes none in the hub or organization-wide stacks', () => {
     const texts = edit(sampleTexts(), DEV, (doc) =>
       doc.setIn(['accounts', 'inventory-dev'], { email: 'aws+inventory-dev@acme.example', ou: 'NonProd', vpc: { cidr: '10.20.0.0/18' } }),
     );
-    expectOtherStacksStable(synthesize(sampleModel(texts)), ['dev-spoke-inventory-dev']);
+    expectOtherStacksStable(synthesizeEdited(texts), ['dev-spoke-inventory-dev']);
   });
 
   it('reordering accounts, OUs and zones-independent settings changes no address anywhere', () => {
@@ -46,7 +58,7 @@ describe('address stability', () => {
       (doc.getIn(['organizationalUnits']) as { items: unknown[] }).items.reverse();
       (doc.getIn(['accounts']) as { items: unknown[] }).items.reverse();
     });
-    const after = synthesize(sampleModel(texts));
+    const after = synthesizeEdited(texts);
     for (const [name, stack] of Object.entries(before.stacks))
       expect({ name, addresses: addresses(after.stacks[name]) }).toEqual({ name, addresses: addresses(stack) });
   });
@@ -75,13 +87,12 @@ describe('address stability', () => {
       withoutOrders,
     );
     const texts = edit(rest, DEV, (doc) => doc.deleteIn(['accounts', 'orders-dev']));
-    const after = synthesize(sampleModel(texts));
+    const after = synthesizeEdited(texts);
     expect(after.stacks['dev-spoke-orders-dev']).toBeUndefined();
     expect(addresses(after.stacks['dev-spoke-payments-dev'])).toEqual(addresses(before.stacks['dev-spoke-payments-dev']));
   });
 
   describe('workloads stacks', () => {
-    const ORDERS_DEV = 'environments/dev/orders-dev.yaml';
     const stack = 'dev-workloads-orders-dev';
     const old = addresses(before.stacks[stack]);
 
@@ -119,11 +130,9 @@ describe('address stability', () => {
     it('adding an experiment changes no address of the workloads stack and only adds its own to the resilience stack; reordering changes none', () => {
       const resilience = 'dev-resilience-orders-dev';
       const before = addresses(synthesizeOne(sampleModel(), resilience));
-      const added = synthesize(
-        sampleModel(
-          edit(sampleTexts(), ORDERS_DEV, (doc) =>
-            doc.setIn(['experiments', 'orders-worker-tasks'], { kind: 'ecs-stop-task', service: 'orders-worker' }),
-          ),
+      const added = synthesizeEdited(
+        edit(sampleTexts(), ORDERS_DEV, (doc) =>
+          doc.setIn(['experiments', 'orders-worker-tasks'], { kind: 'ecs-stop-task', service: 'orders-worker' }),
         ),
       );
       expect(addresses(added.stacks[stack])).toEqual(old);
@@ -168,8 +177,8 @@ describe('address stability of messaging', () => {
   const ORDERS = 'environments/dev/orders-dev.yaml';
   const PAYMENTS = 'environments/dev/payments-dev.yaml';
   const withWorkloads = sampleWithWorkloads();
-  const base = synthesize(sampleModel(withWorkloads));
-  const removedFrom = (after: ReturnType<typeof synthesize>, name: string) =>
+  const base = before;
+  const removedFrom = (after: Stacks, name: string) =>
     addresses(base.stacks[name]).filter((address) => !addresses(after.stacks[name]).includes(address));
 
   it('adding a queue, a topic, a subscription and a rule removes no address anywhere', () => {
@@ -181,7 +190,7 @@ describe('address stability of messaging', () => {
         targets: { orders: { bus: 'orders-dev' } },
       });
     });
-    const after = synthesize(sampleModel(texts));
+    const after = synthesizeEdited(texts);
     for (const name of Object.keys(base.stacks)) expect({ name, removed: removedFrom(after, name) }).toEqual({ name, removed: [] });
   });
 
@@ -190,14 +199,14 @@ describe('address stability of messaging', () => {
       for (const key of ['queues', 'topics']) (doc.getIn([key]) as { items: unknown[] }).items.reverse();
       (doc.getIn(['eventBus']) as { items: unknown[] }).items.reverse();
     });
-    const after = synthesize(sampleModel(texts));
+    const after = synthesizeEdited(texts);
     for (const [name, stack] of Object.entries(base.stacks))
       expect({ name, addresses: addresses(after.stacks[name]) }).toEqual({ name, addresses: addresses(stack) });
   });
 
   it("removing a queue and its subscription removes only that queue's addresses, and none in the topic's stack", () => {
     const texts = edit(withWorkloads, PAYMENTS, (doc) => doc.deleteIn(['queues', 'order-payments']));
-    const after = synthesize(sampleModel(texts));
+    const after = synthesizeEdited(texts);
     expect(
       removedFrom(after, 'dev-workloads-payments-dev').every(
         (address) =>
@@ -214,11 +223,11 @@ describe('address stability of EKS clusters', () => {
   const DEV_CLUSTERS = 'environments/dev/payments-dev.yaml';
   const STACK = 'dev-workloads-payments-dev';
   const texts = readConfigDir(SAMPLE_DIR);
-  let beforeEks: ReturnType<typeof synthesize>;
-  let afterEks: ReturnType<typeof synthesize>;
+  let beforeEks: Stacks;
+  let afterEks: Stacks;
 
   beforeAll(() => {
-    beforeEks = synthesize(sampleModel(texts));
+    beforeEks = synthesizeEdited(texts);
     // Upgrade Kubernetes, change the instance types, add a node group before the others and a second cluster.
     const changed = edit(texts, DEV_CLUSTERS, (doc) => {
       doc.setIn(['kubernetes', 'clusters', 'sandbox', 'version'], '1.32');
@@ -229,7 +238,7 @@ describe('address stability of EKS clusters', () => {
       const sandbox = doc.getIn(['kubernetes', 'clusters', 'sandbox']);
       doc.setIn(['kubernetes', 'clusters', 'another'], doc.createNode((sandbox as { toJSON(): unknown }).toJSON()));
     });
-    afterEks = synthesize(sampleModel(changed));
+    afterEks = synthesizeEdited(changed);
   }, 300_000);
 
   it('adding a cluster and a node group and reordering node groups removes no address anywhere', () => {
@@ -255,7 +264,7 @@ describe('address stability of EKS clusters', () => {
   });
 
   it('upgrades the cluster in place: only its version changes, every attribute that forces replacement stays', () => {
-    const cluster = (synthesized: ReturnType<typeof synthesize>) =>
+    const cluster = (synthesized: Stacks) =>
       Object.entries<Record<string, unknown>>(synthesized.stacks[STACK].resource.aws_eks_cluster).find(([name]) =>
         name.startsWith('eks-sandbox_'),
       )![1];
@@ -266,7 +275,7 @@ describe('address stability of EKS clusters', () => {
   });
 
   it('rolls the node group to new instance types by creating a new group before deleting the old one', () => {
-    const group = (synthesized: ReturnType<typeof synthesize>) =>
+    const group = (synthesized: Stacks) =>
       Object.entries<Record<string, any>>(synthesized.stacks[STACK].resource.aws_eks_node_group).find(([name]) =>
         name.startsWith('eks-sandbox_node-group-spot'),
       )!;
@@ -285,7 +294,7 @@ describe('address stability of EKS clusters', () => {
 
 describe('address stability of batch workloads', () => {
   const withWorkloads = sampleTextsWithWorkloads();
-  const batchBefore = synthesize(sampleModel(withWorkloads));
+  const batchBefore = before;
 
   it('adding and reordering batch entries in one account, and removing a pipeline in another, changes no other address', () => {
     let texts = edit(withWorkloads, STAGING_BATCH, (doc) => {
@@ -298,7 +307,7 @@ describe('address stability of batch workloads', () => {
       doc.setIn(['batch', 'pipelines', 'backfill'], { steps: [{ name: 'backfill', job: 'backfill', queue: 'backfill' }] });
     });
     texts = edit(texts, DEV_BATCH, (doc) => doc.deleteIn(['batch', 'pipelines', 'nightly']));
-    const after = synthesize(sampleModel(texts));
+    const after = synthesizeEdited(texts);
     const staging = 'staging-workloads-payments-staging';
     const dev = 'dev-workloads-payments-dev';
     for (const [name, stack] of Object.entries(batchBefore.stacks)) {
@@ -326,7 +335,7 @@ describe('address stability of serverless workloads', () => {
   const PAYMENTS_DEV = 'environments/dev/payments-dev.yaml';
   const STACK = 'dev-workloads-payments-dev';
   const withWorkloads = readConfigDir(SAMPLE_DIR);
-  const baseline = synthesize(sampleModel(withWorkloads)).stacks;
+  const baseline = before.stacks;
 
   it('adding a function and a route only adds addresses, in that stack only', () => {
     const texts = edit(withWorkloads, PAYMENTS_DEV, (doc) => {
@@ -343,7 +352,7 @@ describe('address stability of serverless workloads', () => {
         authorization: 'token',
       });
     });
-    const after = synthesize(sampleModel(texts)).stacks;
+    const after = synthesizeEdited(texts).stacks;
     const old = addresses(baseline[STACK]);
     expect(old.filter((address) => !addresses(after[STACK]).includes(address))).toEqual([]);
     expect(

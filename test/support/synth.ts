@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { LandingZone } from '../../model/types';
 import { readStackJson, synthesizeModel, type SynthOutput } from '../../pipeline/synth-output';
 import type { SynthSettings } from '../../stacks/settings';
@@ -37,6 +38,19 @@ export function synthesizeOne(model: LandingZone, name: string): StackJson {
   const plan = model.stacks.find((candidate) => candidate.name === name);
   if (!plan) throw new Error(`the model has no stack ${name}`);
   return synthesize({ ...model, stacks: [{ ...plan, dependsOn: [] }] }).stacks[name];
+}
+
+/**
+ * Every stack of `model`, synthesizing only those whose plan differs from the one in `base.model`.
+ * A stack is built from its plan and the settings alone (stacks/app.ts), so an unchanged plan gives
+ * the stack `base` already holds: address-stability tests check a handful of stacks, not 29.
+ */
+export function synthesizeAgainst(base: { readonly model: LandingZone; readonly stacks: Record<string, StackJson> }, model: LandingZone) {
+  const before = new Map(base.model.stacks.map((plan) => [plan.name, plan]));
+  const changed = model.stacks.filter((plan) => !isDeepStrictEqual(plan, before.get(plan.name)));
+  const fresh = changed.length > 0 ? synthesize({ ...model, stacks: changed.map((plan) => ({ ...plan, dependsOn: [] })) }).stacks : {};
+  const stacks = Object.fromEntries(model.stacks.map((plan) => [plan.name, fresh[plan.name] ?? base.stacks[plan.name]]));
+  return { stacks, synthesized: changed.map((plan) => plan.name) };
 }
 
 /** Terraform addresses of a stack: managed resources, data sources and outputs. */

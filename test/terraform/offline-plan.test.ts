@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigValidationError } from '../../model/problems';
+import { initStack } from '../../pipeline/plan-stack';
 import { runPlanPipeline, type PlanPipelineResult } from '../../pipeline/run-plan';
 import { terraform } from '../../pipeline/terraform';
 import { writeTerraformCliConfig } from '../../pipeline/terraform-cli-config';
@@ -89,13 +90,16 @@ describe('offline Terraform pipeline on the sample organization', () => {
   });
 
   it('can never apply an offline plan: the provider refuses before touching anything', async () => {
+    // One small stack planned alone (every provider has the same refusing region, tested in stacks.test.ts):
+    // applying a batch's plan would start a provider process for each of its stacks first.
     const cli = writeTerraformCliConfig(path.join(outdir, '.terraform-cli'));
-    const outcome = result.outcomes.find((candidate) => candidate.stack === 'dev-spoke-orders-dev')!;
-    const dir = path.dirname(outcome.planFile!);
-    await expect(terraform(['apply', '-input=false', '-no-color', 'plan.tfplan'], dir, cli.env)).rejects.toThrow(
+    const stack = { name: 'log-archive', dir: path.join(outdir, 'stacks', 'log-archive') };
+    await initStack(stack, cli.env);
+    await terraform(['plan', '-input=false', '-no-color', '-lock=false', '-out=apply-attempt.tfplan'], stack.dir, cli.env);
+    await expect(terraform(['apply', '-input=false', '-no-color', 'apply-attempt.tfplan'], stack.dir, cli.env)).rejects.toThrow(
       /invalid AWS Region: offline-synth-cannot-be-deployed/,
     );
-    const state = JSON.parse(fs.readFileSync(path.join(outdir, 'offline-state', 'dev', 'dev-spoke-orders-dev.tfstate'), 'utf8'));
+    const state = JSON.parse(fs.readFileSync(path.join(outdir, 'offline-state', 'global', 'log-archive.tfstate'), 'utf8'));
     expect(state.resources.filter((resource: { mode: string }) => resource.mode === 'managed')).toEqual([]);
   });
 
