@@ -36,14 +36,27 @@ export function parseProviderSchemas(json: SchemaJson): ProviderSchemas {
   return { resources };
 }
 
+/** Reads under way in this process, by cache file: stacks diffed in parallel share the first. */
+const reading = new Map<string, Promise<string>>();
+
 /**
  * The schemas of the providers an initialized stack uses, read once and kept in `cacheFile`
  * (the provider versions are pinned, so one read serves every stack of a run).
  */
 export async function readProviderSchemas(stackDir: string, env: Record<string, string>, cacheFile: string): Promise<ProviderSchemas> {
   if (fs.existsSync(cacheFile)) return parseProviderSchemas(JSON.parse(fs.readFileSync(cacheFile, 'utf8')));
-  const run = await terraform(['providers', 'schema', '-json'], stackDir, env);
-  fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-  fs.writeFileSync(cacheFile, run.stdout);
-  return parseProviderSchemas(JSON.parse(run.stdout));
+  const key = path.resolve(cacheFile);
+  if (!reading.has(key)) {
+    const read = terraform(['providers', 'schema', '-json'], stackDir, env).then((run) => {
+      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+      fs.writeFileSync(cacheFile, run.stdout);
+      return run.stdout;
+    });
+    reading.set(key, read);
+    read.then(
+      () => reading.delete(key),
+      () => reading.delete(key),
+    );
+  }
+  return parseProviderSchemas(JSON.parse(await reading.get(key)!));
 }
