@@ -9,6 +9,9 @@ import type { PlanJson } from './plan-json';
 /** Root outputs are named `<stack>__<output>`; stack names are lowercase letters, digits and hyphens. */
 const OUTPUT_SEPARATOR = '__';
 
+/** The root output that re-exports output `name` of the stack `stack`. */
+export const batchOutputName = (stack: string, name: string) => `${stack}${OUTPUT_SEPARATOR}${name}`;
+
 interface StackOutputs {
   readonly output?: Readonly<Record<string, { readonly sensitive?: boolean }>>;
 }
@@ -20,7 +23,7 @@ export function batchRootJson(stacks: readonly { readonly name: string; readonly
   for (const stack of stacks) {
     module[stack.name] = { source: stack.source };
     for (const [name, definition] of Object.entries(stack.json.output ?? {})) {
-      output[`${stack.name}${OUTPUT_SEPARATOR}${name}`] = {
+      output[batchOutputName(stack.name, name)] = {
         value: `\${module.${stack.name}.${name}}`,
         ...(definition.sensitive ? { sensitive: true } : {}),
       };
@@ -35,9 +38,13 @@ export function batchRootJson(stacks: readonly { readonly name: string; readonly
 
 const ADDRESS_KEYS = new Set(['address', 'module_address', 'previous_address']);
 
-/** A deep copy with `module.<stack>.` taken off every address, and `module_address: module.<stack>` dropped. */
+/**
+ * A deep copy with `module.<stack>.` taken off every address and `module.<stack>:` off every provider
+ * config key (`module.org:aws.network` → `aws.network`), and `module_address: module.<stack>` dropped.
+ */
 function withoutModulePrefix<T>(value: T, stack: string): T {
   const prefix = `module.${stack}.`;
+  const configKeyPrefix = `module.${stack}:`;
   const strip = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(strip);
     if (node === null || typeof node !== 'object') return node;
@@ -46,6 +53,8 @@ function withoutModulePrefix<T>(value: T, stack: string): T {
       if (ADDRESS_KEYS.has(key) && typeof child === 'string') {
         if (child === `module.${stack}`) continue;
         copy[key] = child.startsWith(prefix) ? child.slice(prefix.length) : child;
+      } else if (key === 'provider_config_key' && typeof child === 'string') {
+        copy[key] = child.startsWith(configKeyPrefix) ? child.slice(configKeyPrefix.length) : child;
       } else copy[key] = strip(child);
     }
     return copy;

@@ -2,16 +2,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pLimit from 'p-limit';
 import { synthesizeAtRef } from '../changed-stacks';
-import { ensureOfflineStates, type StackJson } from '../offline-state';
-import { failedStack, initStack, noSeconds, planStack, type StackOutcome, type StackToPlan } from '../plan-stack';
+import { planBatches, type PlanBatch } from '../plan-batch';
+import { countPlan } from '../plan-counts';
+import { PlanFileError } from '../plan-json';
+import { failedStack, noSeconds, type StackOutcome } from '../plan-stack';
+import { readSynthOutput } from '../synth-output';
 import { TerraformError } from '../terraform';
-import { buildBaseState, planAgainstState } from './plan-against-base';
+import type { DiffModule } from './batch-diff';
+import { planAgainstBase } from './plan-against-base';
 
 /*
  * `npm run plan -- --changed-since <ref>` offline: after the changed stacks were planned as usual
  * (against empty state), each one that exists at the ref is planned again against a state built
  * from the ref's offline plan of it; each stack removed since the ref is planned as a destroy of
  * everything in such a state. Stacks new since the ref keep their plan: all creates, which is right.
+ * Stacks are diffed in batches (batch-diff.ts), balanced as plan batches are.
  */
 
 export interface DiffAgainstRefOptions {
@@ -46,50 +51,71 @@ export async function diffAgainstRef(options: DiffAgainstRefOptions): Promise<St
     stateDir: path.join(baseOut, 'live-state'),
     ...(options.configDir ? { configDir: options.configDir } : {}),
   });
-  const schemaCacheFile = path.join(options.outdir, '.terraform-cli', 'provider-schemas.json');
-  const baseDir = (stack: string) => path.join(baseOut, 'stacks', stack);
-  const limit = pLimit(options.parallelism ?? 1);
-  const diffOne = async (outcome: StackOutcome): Promise<StackOutcome> => {
-    if (!outcome.ok || !outcome.planJsonFile || !fs.existsSync(baseDir(outcome.stack))) return outcome;
-    const head: StackToPlan = { name: outcome.stack, dir: path.dirname(outcome.planJsonFile) };
-    const result = await againstBase(head, baseDir(outcome.stack), false, options.env, schemaCacheFile);
-    log(`[diff] ${outcome.stack} against ${options.ref}: ${result.ok ? 'planned' : `FAILED at ${result.error!.step}`}`);
-    return result;
+  const baseStacks = new Map(readSynthOutput(baseOut).stacks.map((stack) => [stack.name, stack]));
+  const heads = new Map<string, DiffModule>();
+  for (const outcome of options.outcomes)
+    if (outcome.ok && outcome.planJsonFile && baseStacks.has(outcome.stack))
+      heads.set(outcome.stack, { name: outcome.stack, dir: path.dirname(outcome.planJsonFile) });
+  for (const stack of options.removed) if (baseStacks.has(stack)) heads.set(stack, { ...baseStacks.get(stack)!, removed: true });
+  const parallelism = options.parallelism ?? 1;
+  const batches = planBatches(
+    [...heads.keys()].map((name) => baseStacks.get(name)!),
+    parallelism,
+  );
+  const limit = pLimit(parallelism);
+  const diffed = new Map<string, StackOutcome>();
+  const diffOne = async (batch: PlanBatch) => {
+    const outcomes = await diffBatch(batch, heads, { ...options, baseOut });
+    for (const outcome of outcomes) {
+      const what = heads.get(outcome.stack)!.removed ? `removed since ${options.ref}: destroy` : `against ${options.ref}:`;
+      log(`[diff] ${outcome.stack} ${what} ${outcome.ok ? 'planned' : `FAILED at ${outcome.error!.step}`} (${outcome.batch})`);
+      diffed.set(outcome.stack, outcome);
+    }
   };
-  const destroyOne = async (stack: string): Promise<StackOutcome> => {
-    const base: StackToPlan = { name: stack, dir: baseDir(stack) };
-    const result = await againstBase(base, base.dir, true, options.env, schemaCacheFile);
-    log(`[diff] ${stack} removed since ${options.ref}: ${result.ok ? 'destroy planned' : `FAILED at ${result.error!.step}`}`);
-    return result;
-  };
-  return Promise.all([
-    ...options.outcomes.map((outcome) => limit(() => diffOne(outcome))),
-    ...options.removed.map((stack) => limit(() => destroyOne(stack))),
-  ]);
+  await Promise.all(batches.map((batch) => limit(() => diffOne(batch))));
+  return [
+    ...options.outcomes.map((outcome) => diffed.get(outcome.stack) ?? outcome),
+    ...options.removed.map((stack) => diffed.get(stack) ?? missingAtRef(stack, options.ref)),
+  ];
 }
 
-async function againstBase(
-  target: StackToPlan,
-  baseStackDir: string,
-  destroy: boolean,
-  env: Record<string, string>,
-  schemaCacheFile: string,
-): Promise<StackOutcome> {
-  const seconds = noSeconds();
-  const base: StackToPlan = { name: target.name, dir: baseStackDir };
+/** One batch: the ref's stacks planned and settled together, then their heads (or destroys) planned against them. */
+async function diffBatch(
+  batch: PlanBatch,
+  heads: ReadonlyMap<string, DiffModule>,
+  options: DiffAgainstRefOptions & { readonly baseOut: string },
+): Promise<StackOutcome[]> {
+  const id = `diff-${batch.id}`;
+  const modules = batch.stacks.map((stack) => heads.get(stack.name)!);
   try {
-    ensureOfflineStates(base.dir, JSON.parse(fs.readFileSync(path.join(base.dir, 'cdk.tf.json'), 'utf8')) as StackJson);
-    seconds.init = await initStack(base, env);
-    const basePlan = await planStack(base, env, 'offline');
-    if (!basePlan.ok) return { ...basePlan, stack: target.name };
-    const basePlanJsonFile = path.join(base.dir, 'base-plan.json');
-    fs.copyFileSync(basePlan.planJsonFile!, basePlanJsonFile);
-    const stateFile = await buildBaseState({ baseStackDir: base.dir, basePlanJsonFile, env, schemaCacheFile, settle: !destroy });
-    // A head planned in a batch was never initialized in its own folder.
-    if (!destroy && !fs.existsSync(path.join(target.dir, '.terraform'))) seconds.init += await initStack(target, env);
-    return await planAgainstState({ stack: target, stateFile, env, destroy, seconds });
+    const plan = await planAgainstBase({
+      dir: path.join(options.baseOut, 'batches', id),
+      modules: batch.stacks.map((stack) => ({ name: stack.name, dir: stack.dir })),
+      headDir: path.join(options.outdir, 'batches', id),
+      heads: modules,
+      env: options.env,
+      schemaCacheFile: path.join(options.outdir, '.terraform-cli', 'provider-schemas.json'),
+    });
+    return modules.map((module) => {
+      const stackPlan = plan.plans.get(module.name)!;
+      const planJsonFile = path.join(module.dir, 'plan.json');
+      fs.writeFileSync(planJsonFile, JSON.stringify(stackPlan));
+      return {
+        stack: module.name,
+        ok: true,
+        counts: countPlan(stackPlan),
+        planFile: plan.planFile,
+        planJsonFile,
+        seconds: plan.seconds,
+        batch: id,
+      };
+    });
   } catch (error) {
-    if (error instanceof TerraformError) return failedStack(target.name, 'plan', error, seconds);
-    throw error;
+    if (!(error instanceof TerraformError) && !(error instanceof PlanFileError)) throw error;
+    return modules.map((module) => ({ ...failedStack(module.name, 'plan', error, noSeconds()), batch: id }));
   }
+}
+
+function missingAtRef(stack: string, ref: string): StackOutcome {
+  return { stack, ok: false, error: { step: 'plan', message: `${stack} is not a stack at ${ref}` }, seconds: noSeconds() };
 }

@@ -1,91 +1,51 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { countPlan } from '../plan-counts';
-import { parsePlanJson } from '../plan-json';
-import { failedStack, noSeconds, type StackOutcome, type StackSeconds, type StackToPlan } from '../plan-stack';
-import { terraform, TerraformError } from '../terraform';
+import type { PlanJson } from '../plan-json';
+import { planModulesAgainstStates, type DiffModule, type ModulesPlan, type StateJson } from './batch-diff';
 import { readProviderSchemas } from './provider-schema';
-import { settleState } from './settle-state';
+import { settleStates } from './settle-state';
 import { stateFromPlan, type BasePlanJson } from './state-from-plan';
 
 /*
- * The offline diff of one stack: its configuration planned against a state built from the base
- * ref's offline plan of the same stack, with `-refresh=false` so the provider never calls AWS. The
- * real provider decides what is an update and what a replacement. The built state goes to its own
- * file (`base.tfstate`, through the local backend's `-state`), never to the backend's path: that
- * file is also the remote state other stacks read, and their placeholders must stay as they are.
+ * The offline diff of stacks: their configuration at HEAD planned against states built from the base
+ * ref's offline plan of the same stacks, with `-refresh=false` so the provider never calls AWS. The
+ * real provider decides what is an update and what a replacement. The states are files of the diff's
+ * own roots (batch-diff.ts), never a backend's path: those files are also the remote state other
+ * stacks read, and their placeholders must stay as they are.
  */
 
-/** File name of the state built from the base plan. */
-export const BASE_STATE_FILE = 'base.tfstate';
-
-export interface BaseStateOptions {
-  /** The base ref's folder of this stack (initialized), where the placeholders are settled. */
-  readonly baseStackDir: string;
-  /** The base ref's `terraform show -json` of this stack. */
-  readonly basePlanJsonFile: string;
+export interface BaseStatesOptions {
+  /** The root's folder, two levels under the base ref's synth output (batch-diff.ts). */
+  readonly dir: string;
+  /** The base ref's stacks. */
+  readonly modules: readonly DiffModule[];
   readonly env: Record<string, string>;
-  /** Where the provider schemas are cached between stacks. */
+  /** Where the provider schemas are cached between batches. */
   readonly schemaCacheFile: string;
-  /** Skip settling: enough for a destroy plan, which reads only addresses. @default true */
-  readonly settle?: boolean;
 }
 
-/** Builds (and settles) the state of the base plan in the base stack's folder; returns its path. */
-export async function buildBaseState(options: BaseStateOptions): Promise<string> {
-  const basePlan = JSON.parse(fs.readFileSync(options.basePlanJsonFile, 'utf8')) as BasePlanJson;
-  const schemas = await readProviderSchemas(options.baseStackDir, options.env, options.schemaCacheFile);
-  const statePath = path.join(options.baseStackDir, BASE_STATE_FILE);
-  fs.writeFileSync(statePath, JSON.stringify(stateFromPlan(basePlan, { schemas }), null, 2));
-  if (options.settle === false) return statePath;
-  const unknownByAddress = new Map((basePlan.resource_changes ?? []).map((change) => [change.address, change.change.after_unknown]));
-  await settleState({ dir: options.baseStackDir, stateFile: BASE_STATE_FILE, unknownByAddress, env: options.env });
-  return statePath;
-}
-
-export interface PlanAgainstStateOptions {
-  /** The stack at HEAD (initialized), or at the base when `destroy` is set. */
-  readonly stack: StackToPlan;
-  /** A state from buildBaseState. */
-  readonly stateFile: string;
-  readonly env: Record<string, string>;
-  /** Plan the destruction of everything in the state: the stack is gone at HEAD. @default false */
-  readonly destroy?: boolean;
-  readonly seconds?: StackSeconds;
-}
-
-/** `terraform plan -refresh=false` of the stack against the state, then `show -json` into plan.json. */
-export async function planAgainstState(options: PlanAgainstStateOptions): Promise<StackOutcome> {
-  const { stack, env } = options;
-  const seconds = options.seconds ?? noSeconds();
-  try {
-    const local = path.join(stack.dir, BASE_STATE_FILE);
-    if (path.resolve(options.stateFile) !== path.resolve(local)) fs.copyFileSync(options.stateFile, local);
-    const args = ['plan', '-input=false', '-no-color', '-lock=false', '-refresh=false', `-state=${BASE_STATE_FILE}`, '-out=plan.tfplan'];
-    seconds.plan = (await terraform(options.destroy ? [...args, '-destroy'] : args, stack.dir, env)).seconds;
-  } catch (error) {
-    if (error instanceof TerraformError) seconds.plan = error.seconds;
-    return failedStack(stack.name, 'plan', error, seconds);
+/** The base plan of every module (against nothing), each turned into a state, settled; by module name. */
+export async function buildBaseStates(options: BaseStatesOptions): Promise<Map<string, StateJson>> {
+  const base = await planModulesAgainstStates({ ...options, states: new Map() });
+  const schemas = await readProviderSchemas(options.dir, options.env, options.schemaCacheFile);
+  const states = new Map<string, StateJson>();
+  const unknown = new Map<string, Map<string, unknown>>();
+  for (const module of options.modules) {
+    const plan = base.plans.get(module.name) as PlanJson & BasePlanJson;
+    states.set(module.name, stateFromPlan(plan, { schemas }) as StateJson);
+    unknown.set(module.name, new Map((plan.resource_changes ?? []).map((change) => [change.address, change.change.after_unknown])));
   }
-  try {
-    const show = await terraform(['show', '-json', 'plan.tfplan'], stack.dir, env);
-    seconds.show = show.seconds;
-    const planJsonFile = path.join(stack.dir, 'plan.json');
-    fs.writeFileSync(planJsonFile, show.stdout);
-    const counts = countPlan(parsePlanJson(show.stdout, planJsonFile));
-    return { stack: stack.name, ok: true, counts, planFile: path.join(stack.dir, 'plan.tfplan'), planJsonFile, seconds };
-  } catch (error) {
-    return failedStack(stack.name, 'show', error, seconds);
-  }
+  await settleStates({ ...options, states, unknown });
+  return states;
 }
 
-/** Both steps for one stack: the base state, then the head (or, with `destroy`, the base) planned against it. */
-export async function planAgainstBase(options: BaseStateOptions & Omit<PlanAgainstStateOptions, 'stateFile'>): Promise<StackOutcome> {
-  let stateFile: string;
-  try {
-    stateFile = await buildBaseState({ ...options, settle: options.settle ?? !options.destroy });
-  } catch (error) {
-    return failedStack(options.stack.name, 'plan', error, options.seconds ?? noSeconds());
-  }
-  return planAgainstState({ ...options, stateFile });
+export interface PlanAgainstBaseOptions extends BaseStatesOptions {
+  /** The root's folder for the head plan, two levels under the head's synth output. */
+  readonly headDir: string;
+  /** What is planned against each base module's state, by the same names; `removed` for stacks gone at HEAD. */
+  readonly heads: readonly DiffModule[];
+}
+
+/** The base states, then the heads planned against them: one plan JSON per head module. */
+export async function planAgainstBase(options: PlanAgainstBaseOptions): Promise<ModulesPlan> {
+  const states = await buildBaseStates(options);
+  return planModulesAgainstStates({ dir: options.headDir, modules: options.heads, states, env: options.env });
 }

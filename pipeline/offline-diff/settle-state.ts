@@ -1,8 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { isObject } from '../plan-json';
-import { terraform } from '../terraform';
+import { planModulesAgainstStates, type ModulesPlanOptions, type StateJson } from './batch-diff';
 import { ctyTypeOf } from './state-from-plan';
 
 /*
@@ -10,31 +8,17 @@ import { ctyTypeOf } from './state-from-plan';
  * configuration computes from them (`cidrsubnet(aws_vpc.main.cidr_block, 4, 0)`, a reference
  * through a function). Settling plans the base configuration against the state and adopts, for
  * every attribute that was unknown in the base plan, the value Terraform now computes; until that
- * plan changes nothing (or `maxPasses`). Then the base configuration plans as no changes, and any
+ * plan changes nothing (or `maxPasses`). Every module of a batch settles in the same plans. Then the base configuration plans as no changes, and any
  * change the head plan shows comes from the pull request.
  */
 
-export interface SettleOptions {
-  /** The base ref's stack (initialized). */
-  readonly dir: string;
-  /** State file name inside `dir`, from stateFromPlan; rewritten in place. */
-  readonly stateFile: string;
-  /** The base plan's resource_changes: which attributes were unknown. */
-  readonly unknownByAddress: ReadonlyMap<string, unknown>;
-  readonly env: Record<string, string>;
+export interface SettleOptions extends ModulesPlanOptions {
+  /** Each module's state; adopted values are written into them. */
+  readonly states: Map<string, StateJson>;
+  /** Each module's base plan, by module name: which attributes were unknown, by address. */
+  readonly unknown: ReadonlyMap<string, ReadonlyMap<string, unknown>>;
   /** @default 4 */
   readonly maxPasses?: number;
-}
-
-interface StateJson {
-  outputs: Record<string, { value: unknown; type: unknown; sensitive?: boolean }>;
-  resources: {
-    mode: string;
-    type: string;
-    name: string;
-    instances: { index_key?: string | number; attributes: Record<string, unknown> }[];
-  }[];
-  serial: number;
 }
 
 interface SettleChange {
@@ -42,31 +26,24 @@ interface SettleChange {
   readonly change: { readonly actions: readonly string[]; readonly after?: unknown; readonly after_unknown?: unknown };
 }
 
-/** Returns the number of plans it took. */
-export async function settleState(options: SettleOptions): Promise<number> {
-  const statePath = path.join(options.dir, options.stateFile);
+/** Plans the base modules against their states until nothing is adopted; returns the number of plans it took. */
+export async function settleStates(options: SettleOptions): Promise<number> {
   const maxPasses = options.maxPasses ?? 4;
   for (let pass = 1; pass <= maxPasses; pass += 1) {
-    const args = [
-      'plan',
-      '-input=false',
-      '-no-color',
-      '-lock=false',
-      '-refresh=false',
-      `-state=${options.stateFile}`,
-      '-out=settle.tfplan',
-    ];
-    await terraform(args, options.dir, options.env);
-    const show = await terraform(['show', '-json', 'settle.tfplan'], options.dir, options.env);
-    const settlePlan = JSON.parse(show.stdout);
-    const state = JSON.parse(fs.readFileSync(statePath, 'utf8')) as StateJson;
-    const adopted =
-      adoptComputed(state, (settlePlan.resource_changes ?? []) as SettleChange[], options.unknownByAddress) +
-      adoptOutputs(state, settlePlan.output_changes ?? {});
-    fs.rmSync(path.join(options.dir, 'settle.tfplan'), { force: true });
+    const { plans } = await planModulesAgainstStates(options);
+    let adopted = 0;
+    for (const module of options.modules) {
+      const state = options.states.get(module.name);
+      const plan = plans.get(module.name);
+      if (!state || !plan) continue;
+      const changes = (plan.resource_changes ?? []) as unknown as SettleChange[];
+      const count =
+        adoptComputed(state, changes, options.unknown.get(module.name) ?? new Map()) +
+        adoptOutputs(state, (plan.output_changes ?? {}) as Record<string, SettleChange['change']>);
+      if (count > 0) state.serial += 1;
+      adopted += count;
+    }
     if (adopted === 0) return pass;
-    state.serial += 1;
-    fs.writeFileSync(statePath, JSON.stringify(state, null, 2));
   }
   return maxPasses;
 }

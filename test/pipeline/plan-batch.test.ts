@@ -83,11 +83,23 @@ describe('offline plans in batches', () => {
         root_module: { child_modules: [{ address: 'module.a', resources: [{ address: 'module.a.aws_vpc.main', values: {} }] }] },
       },
       configuration: {
-        root_module: { module_calls: { a: { source: '../../stacks/a', module: { resources: [{ address: 'aws_vpc.main' }] } } } },
+        root_module: {
+          module_calls: {
+            a: {
+              source: '../../stacks/a',
+              module: {
+                resources: [
+                  { address: 'aws_vpc.main', provider_config_key: 'module.a:aws' },
+                  { address: 'aws_route.peer', provider_config_key: 'module.a:aws.network' },
+                ],
+              },
+            },
+          },
+        },
       },
     };
 
-    it("keeps only the stack's own changes and outputs, with the addresses a plan of the stack alone has", () => {
+    it("keeps only the stack's own changes and outputs, with the addresses and provider keys a plan of the stack alone has", () => {
       const plan = stackPlanJson(batchPlan as never, 'a');
       expect(plan.resource_changes).toEqual([{ address: 'aws_vpc.main', type: 'aws_vpc', change: { actions: ['create'] } }]);
       expect(plan.output_changes).toEqual({ vpc_id: { actions: ['create'], after_unknown: true } });
@@ -95,7 +107,14 @@ describe('offline plans in batches', () => {
         format_version: '1.2',
         complete: true,
         planned_values: { outputs: { vpc_id: { sensitive: false } }, root_module: { resources: [{ address: 'aws_vpc.main' }] } },
-        configuration: { root_module: { resources: [{ address: 'aws_vpc.main' }] } },
+        configuration: {
+          root_module: {
+            resources: [
+              { address: 'aws_vpc.main', provider_config_key: 'aws' },
+              { address: 'aws_route.peer', provider_config_key: 'aws.network' },
+            ],
+          },
+        },
       });
     });
   });

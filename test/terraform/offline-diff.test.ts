@@ -1,13 +1,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildBaseState, planAgainstState } from '../../pipeline/offline-diff/plan-against-base';
-import { ensureOfflineStates } from '../../pipeline/offline-state';
-import { initStack, planStack, type StackOutcome } from '../../pipeline/plan-stack';
-import { readPlanFile, renderSummary, summarizePlan, type StackSummary } from '../../pipeline/summary';
+import { planModulesAgainstStates } from '../../pipeline/offline-diff/batch-diff';
+import { buildBaseStates } from '../../pipeline/offline-diff/plan-against-base';
+import type { PlanJson } from '../../pipeline/plan-json';
+import { renderSummary, summarizePlan, type StackSummary } from '../../pipeline/summary';
 import { synthesizeModel } from '../../pipeline/synth-output';
 import { writeTerraformCliConfig } from '../../pipeline/terraform-cli-config';
-import pLimit from 'p-limit';
 import type { ConfigText } from '../../model/load';
 import { edit, sampleModel, sampleTexts } from '../support/config';
 
@@ -35,29 +34,10 @@ function synth(name: string, texts: readonly ConfigText[], stacks: readonly stri
   return outdir;
 }
 
-async function prepared(outdir: string, stack: string) {
-  const dir = path.join(outdir, 'stacks', stack);
-  ensureOfflineStates(dir, JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8')));
-  await initStack({ name: stack, dir }, cli.env);
-  return { name: stack, dir };
-}
+const stackDir = (outdir: string, stack: string) => path.join(outdir, 'stacks', stack);
 
-/** The base plan of `stack` in `outdir`, and its state settled against the base configuration. */
-async function baseState(outdir: string, stack: string, settle = true): Promise<string> {
-  const base = await prepared(outdir, stack);
-  const outcome = await planStack(base, cli.env, 'offline');
-  if (!outcome.ok) throw new Error(outcome.error!.message);
-  const basePlanJsonFile = path.join(base.dir, 'base-plan.json');
-  fs.copyFileSync(outcome.planJsonFile!, basePlanJsonFile);
-  return buildBaseState({ baseStackDir: base.dir, basePlanJsonFile, env: cli.env, schemaCacheFile, settle });
-}
-
-async function diff(outdir: string, stack: string, stateFile: string, destroy = false): Promise<StackSummary> {
-  const head = destroy ? { name: stack, dir: path.join(outdir, 'stacks', stack) } : await prepared(outdir, stack);
-  const outcome: StackOutcome = await planAgainstState({ stack: head, stateFile, env: cli.env, destroy });
-  if (!outcome.ok) throw new Error(outcome.error!.message);
-  return summarizePlan(readPlanFile(outcome.planJsonFile!, stack));
-}
+/** The head plan of each case by case name, its plan JSON kept for the tests that read it. */
+const headPlans = new Map<string, PlanJson>();
 
 const actions = (summary: StackSummary) => summary.changes.map((change) => `${change.action} ${change.address}`);
 
@@ -86,22 +66,37 @@ beforeAll(async () => {
     synth('changed', changed, [SPOKE, WORKLOADS]),
     synth('accounts', accountsChanged, ['org']),
   ];
-  const limit = pLimit(2);
-  const [spokeState, orgState, workloadsState] = await Promise.all([
-    limit(() => baseState(base, SPOKE)),
-    limit(() => baseState(base, 'org')),
-    limit(() => baseState(base, WORKLOADS)),
-  ]);
-  const spokeDestroyState = path.join(root, 'spoke-destroy.tfstate');
-  fs.copyFileSync(spokeState, spokeDestroyState);
-  const [noop, cidr, accounts, removedSpoke, method] = await Promise.all([
-    limit(() => diff(base, 'org', orgState)),
-    limit(() => diff(head, SPOKE, spokeState)),
-    limit(() => diff(withAccountsChanged, 'org', orgState)),
-    limit(() => diff(base, SPOKE, spokeDestroyState, true)),
-    limit(() => diff(head, WORKLOADS, workloadsState)),
-  ]);
-  results = { noop, cidr, accounts, removedSpoke, method };
+  // The base stacks in one root, planned and settled together; then every case in one head root,
+  // each against a copy of its stack's base state.
+  const states = await buildBaseStates({
+    dir: path.join(base, 'batches', 'diff-base'),
+    modules: [SPOKE, 'org', WORKLOADS].map((name) => ({ name, dir: stackDir(base, name) })),
+    env: cli.env,
+    schemaCacheFile,
+  });
+  const cases = [
+    { name: 'noop', stack: 'org', dir: stackDir(base, 'org') },
+    { name: 'cidr', stack: SPOKE, dir: stackDir(head, SPOKE) },
+    { name: 'accounts', stack: 'org', dir: stackDir(withAccountsChanged, 'org') },
+    { name: 'removedSpoke', stack: SPOKE, dir: stackDir(base, SPOKE), removed: true },
+    { name: 'method', stack: WORKLOADS, dir: stackDir(head, WORKLOADS) },
+  ] as const;
+  const copyOf = (stack: string) => structuredClone(states.get(stack)!);
+  const plan = await planModulesAgainstStates({
+    dir: path.join(head, 'batches', 'diff-head'),
+    modules: cases,
+    states: new Map(cases.map((entry) => [entry.name, copyOf(entry.stack)])),
+    env: cli.env,
+  });
+  for (const entry of cases) headPlans.set(entry.name, plan.plans.get(entry.name)!);
+  const summary = (name: string) => summarizePlan({ file: `${name}/plan.json`, plan: headPlans.get(name)!, stack: name });
+  results = {
+    noop: summary('noop'),
+    cidr: summary('cidr'),
+    accounts: summary('accounts'),
+    removedSpoke: summary('removedSpoke'),
+    method: summary('method'),
+  };
 }, 900_000);
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -132,7 +127,7 @@ describe('offline diff against the base', () => {
       const markdown = renderSummary([
         {
           file: 'plan.json',
-          plan: JSON.parse(fs.readFileSync(path.join(root, 'changed', 'stacks', SPOKE, 'plan.json'), 'utf8')),
+          plan: headPlans.get('cidr')!,
           stack: SPOKE,
         },
       ]);
@@ -171,7 +166,7 @@ describe('offline diff against the base', () => {
   describe('with one REST API method changed (issue 14)', () => {
     const paymentsApi = (type: string) => (change: { address: string }) =>
       change.address.startsWith(`${type}.`) && /payments/.test(change.address);
-    const headPlan = () => JSON.parse(fs.readFileSync(path.join(root, 'changed', 'stacks', WORKLOADS, 'plan.json'), 'utf8'));
+    const headPlan = () => headPlans.get('method') as any;
 
     it('updates the method in place', () => {
       const methods = results.method.changes.filter(paymentsApi('aws_api_gateway_method'));
