@@ -112,7 +112,19 @@ async function diffBatch(
     });
   } catch (error) {
     if (!(error instanceof TerraformError) && !(error instanceof PlanFileError)) throw error;
-    return modules.map((module) => ({ ...failedStack(module.name, 'plan', error, noSeconds()), batch: id }));
+    if (batch.stacks.length === 1) return [{ ...failedStack(batch.stacks[0].name, 'plan', error, noSeconds()), batch: id }];
+    // A stack that cannot be diffed offline fails its whole batch. Those Terraform names are failed
+    // and the others diffed again together; if it names none, each stack is diffed alone.
+    const output = error instanceof TerraformError ? error.output : '';
+    const named = batch.stacks.filter((stack) => output.includes(`with module.${stack.name}.`));
+    const rest = batch.stacks.filter((stack) => !named.includes(stack));
+    if (named.length === 0 || rest.length === 0) {
+      const alone: StackOutcome[] = [];
+      for (const stack of batch.stacks) alone.push(...(await diffBatch({ id: stack.name, stacks: [stack] }, heads, options)));
+      return alone;
+    }
+    const failed = named.map((stack) => ({ ...failedStack(stack.name, 'plan', error, noSeconds()), batch: id }));
+    return [...failed, ...(await diffBatch({ id: `${batch.id}-retry`, stacks: rest }, heads, options))];
   }
 }
 

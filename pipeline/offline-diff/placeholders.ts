@@ -22,6 +22,7 @@ const ID_PREFIXES: Record<string, string> = {
   aws_ec2_transit_gateway_route_table: 'tgw-rtb',
   aws_vpc_peering_connection: 'pcx',
   aws_organizations_policy: 'p',
+  aws_launch_template: 'lt',
 };
 
 /** A hex string derived from `text`, `length` characters long (FNV-1a, repeated). */

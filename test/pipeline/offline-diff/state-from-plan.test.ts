@@ -95,6 +95,22 @@ describe('state from a base plan', () => {
       expect(attributes('aws_subnet').map_customer_owned_ip_on_launch).toBe(false);
     });
 
+    it('shapes launch template ids as the provider checks them where a node group references one', () => {
+      const template: BasePlanJson = {
+        planned_values: { root_module: { resources: [resource('aws_launch_template', 'nodes', {})] } },
+        resource_changes: [{ address: 'aws_launch_template.nodes', change: { after_unknown: { id: true } } }],
+      };
+      const ltSchemas = parseProviderSchemas({
+        provider_schemas: {
+          'registry.terraform.io/hashicorp/aws': {
+            resource_schemas: { aws_launch_template: { version: 0, block: { attributes: { id: { type: 'string' } } } } },
+          },
+        },
+      });
+      const built = stateFromPlan(template, { schemas: ltSchemas }) as State;
+      expect(built.resources[0].instances[0].attributes.id).toMatch(/^lt-[0-9a-f]{17}$/);
+    });
+
     it('gives an unknown list of objects one element, so `identity[0].oidc[0].issuer` can be read', () => {
       expect(attributes('aws_subnet').identity).toEqual([{ oidc: [{ issuer: expect.stringMatching(/^https:\/\/offline-/) }] }]);
     });
