@@ -4,7 +4,9 @@
  *   the sources under test;
  * - one `terraform init` against the project's CLI config, so the shared plugin cache holds
  *   hashicorp/aws before parallel workers init their stacks (Terraform's cache is not safe for
- *   concurrent first installs; pipeline/terraform.ts retries, this avoids the race altogether).
+ *   concurrent first installs; pipeline/terraform.ts retries, this avoids the race altogether);
+ * - the whole sample, synthesized offline once (test/support/synth.ts hands a copy to every test
+ *   that synthesizes the unchanged sample, instead of a synth of its own in each suite).
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -27,7 +29,20 @@ function warmPluginCache() {
   if (init.status !== 0) throw new Error(`warming the Terraform plugin cache failed:\n${init.stderr}${init.stdout}`);
 }
 
+function synthesizeSample() {
+  const { loadLandingZone } = require('../../dist/model/load');
+  const { synthesizeModel } = require('../../dist/pipeline/synth-output');
+  const { SAMPLE_SYNTH_ENV, modelKey } = require('./sample-synth');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-sample-synth-'));
+  const model = loadLandingZone(path.join(__dirname, '..', '..', 'environments'));
+  const outdir = path.join(dir, 'out');
+  fs.writeFileSync(path.join(dir, 'model.sha256'), modelKey(model));
+  synthesizeModel(model, { mode: 'offline', outdir, stateDir: path.join(outdir, 'live-state') });
+  process.env[SAMPLE_SYNTH_ENV] = dir;
+}
+
 module.exports = async function globalSetup() {
   build();
   warmPluginCache();
+  synthesizeSample();
 };

@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { LandingZone } from '../../model/types';
-import { readStackJson, synthesizeModel, type SynthOutput } from '../../pipeline/synth-output';
+import { readStackJson, readSynthOutput, synthesizeModel, type SynthOutput } from '../../pipeline/synth-output';
+import { modelKey, SAMPLE_SYNTH_ENV } from './sample-synth';
 import type { SynthSettings } from '../../stacks/settings';
 
 export type StackJson = Record<string, any>;
@@ -16,10 +17,26 @@ export interface Synthesized {
   readonly dependencies: Record<string, string[]>;
 }
 
+/**
+ * The global setup's offline synth of the sample (global-setup.js), when `model` is that sample:
+ * the same sources compiled, the same settings, so a copy stands for a synth of its own.
+ */
+export function sampleSynthOf(model: LandingZone, mode: SynthSettings['mode']): string | undefined {
+  const dir = process.env[SAMPLE_SYNTH_ENV];
+  if (mode !== 'offline' || !dir) return undefined;
+  try {
+    return fs.readFileSync(path.join(dir, 'model.sha256'), 'utf8') === modelKey(model) ? path.join(dir, 'out') : undefined;
+  } catch {
+    return undefined; // a model v8 cannot serialize is not the sample
+  }
+}
+
 /** Synthesizes the whole app into a fresh temporary folder and reads every stack back. */
 export function synthesize(model: LandingZone, mode: SynthSettings['mode'] = 'offline'): Synthesized {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-synth-'));
-  const output = synthesizeModel(model, { mode, outdir, stateDir: path.join(outdir, 'live-state') });
+  const sample = sampleSynthOf(model, mode);
+  if (sample) fs.cpSync(sample, outdir, { recursive: true });
+  const output = sample ? readSynthOutput(outdir) : synthesizeModel(model, { mode, outdir, stateDir: path.join(outdir, 'live-state') });
   const stacks: Record<string, StackJson> = {};
   const dependencies: Record<string, string[]> = {};
   for (const stack of output.stacks) {

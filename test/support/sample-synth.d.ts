@@ -1,0 +1,2 @@
+export declare const SAMPLE_SYNTH_ENV: string;
+export declare function modelKey(model: unknown): string;
