@@ -80,7 +80,7 @@ export async function diffAgainstRef(options: DiffAgainstRefOptions): Promise<St
 }
 
 /** One batch: the ref's stacks planned and settled together, then their heads (or destroys) planned against them. */
-async function diffBatch(
+export async function diffBatch(
   batch: PlanBatch,
   heads: ReadonlyMap<string, DiffModule>,
   options: DiffAgainstRefOptions & { readonly baseOut: string },
