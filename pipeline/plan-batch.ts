@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { batchRootJson, stackPlanJson } from './plan-batch-json';
+import { planModulesAgainstStates, type ModulesPlan } from './offline-diff/batch-diff';
+import { batchRootJson } from './plan-batch-json';
 import { countPlan } from './plan-counts';
-import { parsePlanJson } from './plan-json';
+import { PlanFileError } from './plan-json';
 import { failedStack, initStack, noSeconds, planStack, type StackOutcome } from './plan-stack';
 import { assignShards, FIXED_COST_IN_RESOURCES, resourceCount } from './shards';
 import { readStackJson, type SynthesizedStack } from './synth-output';
-import { terraform, TerraformError } from './terraform';
+import { TerraformError } from './terraform';
 
 /*
  * Offline, every stack plans against an empty state, so several stacks can be planned by one
@@ -96,30 +97,25 @@ export function writeBatchRoot(batch: PlanBatch, outdir: string): string {
  * stack's plan.json. Outcomes carry the batch's plan file and the batch's seconds.
  */
 export async function planBatch(batch: PlanBatch, outdir: string, env: Record<string, string>): Promise<StackOutcome[]> {
-  const dir = writeBatchRoot(batch, outdir);
-  const seconds = noSeconds();
-  const everyStack = (outcome: (stack: SynthesizedStack) => StackOutcome) => batch.stacks.map(outcome);
+  const dir = batchDir(outdir, batch);
+  fs.rmSync(dir, { recursive: true, force: true });
   try {
-    seconds.init = await initStack({ name: batch.id, dir }, env);
-    seconds.plan = (await terraform(['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan'], dir, env)).seconds;
+    const modules = batch.stacks.map((stack) => ({ name: stack.name, dir: stack.dir }));
+    const plan = await planModulesAgainstStates({ dir, modules, states: new Map(), env });
+    return modules.map((module) => batchStackOutcome(module, plan, batch.id));
   } catch (error) {
     if (error instanceof TerraformError) return planStackByStack(batch, env);
+    if (error instanceof PlanFileError) return batch.stacks.map((stack) => failedStack(stack.name, 'show', error, noSeconds()));
     throw error;
   }
-  try {
-    const show = await terraform(['show', '-json', 'plan.tfplan'], dir, env);
-    seconds.show = show.seconds;
-    const plan = parsePlanJson(show.stdout, path.join(dir, 'plan.tfplan'));
-    return everyStack((stack) => {
-      const planJsonFile = path.join(stack.dir, 'plan.json');
-      const stackPlan = stackPlanJson(plan as never, stack.name);
-      fs.writeFileSync(planJsonFile, JSON.stringify(stackPlan));
-      const counts = countPlan(stackPlan);
-      return { stack: stack.name, ok: true, counts, planFile: path.join(dir, 'plan.tfplan'), planJsonFile, seconds, batch: batch.id };
-    });
-  } catch (error) {
-    return everyStack((stack) => failedStack(stack.name, 'show', error, seconds));
-  }
+}
+
+/** A stack's outcome in a batch plan: its share of the plan written to its plan.json, counted. */
+export function batchStackOutcome(stack: { readonly name: string; readonly dir: string }, plan: ModulesPlan, batch: string): StackOutcome {
+  const stackPlan = plan.plans.get(stack.name)!;
+  const planJsonFile = path.join(stack.dir, 'plan.json');
+  fs.writeFileSync(planJsonFile, JSON.stringify(stackPlan));
+  return { stack: stack.name, ok: true, counts: countPlan(stackPlan), planFile: plan.planFile, planJsonFile, seconds: plan.seconds, batch };
 }
 
 /** The fallback when a batch fails: each stack alone, so every error is reported against its own stack. */

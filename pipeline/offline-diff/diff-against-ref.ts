@@ -2,8 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pLimit from 'p-limit';
 import { synthesizeAtRef } from '../changed-stacks';
-import { planBatches, type PlanBatch } from '../plan-batch';
-import { countPlan } from '../plan-counts';
+import { batchStackOutcome, planBatches, type PlanBatch } from '../plan-batch';
 import { PlanFileError } from '../plan-json';
 import { failedStack, noSeconds, type StackOutcome } from '../plan-stack';
 import { readSynthOutput } from '../synth-output';
@@ -56,7 +55,8 @@ export async function diffAgainstRef(options: DiffAgainstRefOptions): Promise<St
   for (const outcome of options.outcomes)
     if (outcome.ok && outcome.planJsonFile && baseStacks.has(outcome.stack))
       heads.set(outcome.stack, { name: outcome.stack, dir: path.dirname(outcome.planJsonFile) });
-  for (const stack of options.removed) if (baseStacks.has(stack)) heads.set(stack, { ...baseStacks.get(stack)!, removed: true });
+  for (const stack of options.removed)
+    if (baseStacks.has(stack)) heads.set(stack, { name: stack, dir: baseStacks.get(stack)!.dir, removed: true });
   const parallelism = options.parallelism ?? 1;
   const batches = planBatches(
     [...heads.keys()].map((name) => baseStacks.get(name)!),
@@ -96,20 +96,7 @@ export async function diffBatch(
       env: options.env,
       schemaCacheFile: path.join(options.outdir, '.terraform-cli', 'provider-schemas.json'),
     });
-    return modules.map((module) => {
-      const stackPlan = plan.plans.get(module.name)!;
-      const planJsonFile = path.join(module.dir, 'plan.json');
-      fs.writeFileSync(planJsonFile, JSON.stringify(stackPlan));
-      return {
-        stack: module.name,
-        ok: true,
-        counts: countPlan(stackPlan),
-        planFile: plan.planFile,
-        planJsonFile,
-        seconds: plan.seconds,
-        batch: id,
-      };
-    });
+    return modules.map((module) => batchStackOutcome(module, plan, id));
   } catch (error) {
     if (!(error instanceof TerraformError) && !(error instanceof PlanFileError)) throw error;
     if (batch.stacks.length === 1) return [{ ...failedStack(batch.stacks[0].name, 'plan', error, noSeconds()), batch: id }];

@@ -8,8 +8,9 @@ import { ctyTypeOf } from './state-from-plan';
  * configuration computes from them (`cidrsubnet(aws_vpc.main.cidr_block, 4, 0)`, a reference
  * through a function). Settling plans the base configuration against the state and adopts, for
  * every attribute that was unknown in the base plan, the value Terraform now computes; until that
- * plan changes nothing (or `maxPasses`). Every module of a batch settles in the same plans. Then the base configuration plans as no changes, and any
- * change the head plan shows comes from the pull request.
+ * plan changes nothing (or `maxPasses`). Then the base configuration plans as no changes, and any
+ * change the head plan shows comes from the pull request. Every module of a batch settles in the
+ * same plans.
  */
 
 export interface SettleOptions extends ModulesPlanOptions {
